@@ -1,0 +1,2 @@
+// Sub-library root; sources arrive with the first feature.
+namespace warden::cel {}

@@ -1,0 +1,128 @@
+#pragma once
+// The document model: one immutable JSON-like tree for everything Warden evaluates.
+//
+// A Node is null, bool, int64, uint64, double, string, bytes, list or map, and keeps the
+// 1-based line and column where it starts in its source. Maps keep insertion order and
+// answer key lookups in O(1) on average: maps with more than kIndexThreshold entries
+// carry a hash index built once by the builder. Keys are strings.
+//
+// Nodes, their strings and arrays live in an Arena owned by the Document (shared by the
+// documents of one file). Nodes are never modified after the builder returns them, so a
+// Document may be read from any number of threads. YAML aliases share the aliased node.
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "warden/base/arena.h"
+#include "warden/base/source_location.h"
+
+namespace warden::data {
+
+enum class NodeKind : uint8_t { kNull, kBool, kInt, kUint, kDouble, kString, kBytes, kList, kMap };
+
+const char* NodeKindName(NodeKind kind);
+
+struct MapEntry;
+struct MapBody;
+
+// Hash used for map keys. Callers that look up the same key often (the CEL planner's
+// pre-resolved field names) compute it once and pass it to Node::Find.
+uint64_t HashKey(std::string_view key);
+
+class Node {
+ public:
+  Node() = default;  // null, unknown position
+
+  NodeKind kind() const { return kind_; }
+  SourcePosition position() const { return {line_, column_}; }
+
+  bool is_null() const { return kind_ == NodeKind::kNull; }
+  bool is_list() const { return kind_ == NodeKind::kList; }
+  bool is_map() const { return kind_ == NodeKind::kMap; }
+  bool is_string() const { return kind_ == NodeKind::kString; }
+
+  // Scalar accessors; each requires the matching kind.
+  bool bool_value() const { return payload_.boolean; }
+  int64_t int_value() const { return payload_.int_value; }
+  uint64_t uint_value() const { return payload_.uint_value; }
+  double double_value() const { return payload_.double_value; }
+  // The text of a string or the content of a bytes node.
+  std::string_view string_value() const { return {payload_.chars, size_}; }
+
+  // Number of list items or map entries (0 for scalars).
+  size_t size() const { return kind_ == NodeKind::kList || kind_ == NodeKind::kMap ? size_ : 0; }
+
+  // List items (empty for non-lists).
+  std::span<const Node> items() const {
+    return kind_ == NodeKind::kList ? std::span<const Node>(payload_.items, size_)
+                                    : std::span<const Node>();
+  }
+  const Node& item(size_t index) const { return payload_.items[index]; }
+
+  // Map entries in insertion order (empty for non-maps).
+  std::span<const MapEntry> entries() const;
+  // The value stored under `key`, or nullptr (also for non-maps).
+  const Node* Find(std::string_view key) const { return Find(key, HashKey(key)); }
+  const Node* Find(std::string_view key, uint64_t key_hash) const;
+
+  // Factories used by builders and tests. Strings, items and map bodies must live at
+  // least as long as the node (normally in the same Arena).
+  static Node Null(SourcePosition pos = {});
+  static Node Bool(bool value, SourcePosition pos = {});
+  static Node Int(int64_t value, SourcePosition pos = {});
+  static Node Uint(uint64_t value, SourcePosition pos = {});
+  static Node Double(double value, SourcePosition pos = {});
+  static Node String(std::string_view arena_text, SourcePosition pos = {});
+  static Node Bytes(std::string_view arena_bytes, SourcePosition pos = {});
+  static Node List(const Node* arena_items, uint32_t count, SourcePosition pos = {});
+  static Node Map(const MapBody* arena_body, uint32_t count, SourcePosition pos = {});
+
+ private:
+  NodeKind kind_ = NodeKind::kNull;
+  uint32_t line_ = 0;
+  uint32_t column_ = 0;
+  uint32_t size_ = 0;  // string length, list or map count
+  union Payload {
+    bool boolean;
+    int64_t int_value;
+    uint64_t uint_value;
+    double double_value;
+    const char* chars;
+    const Node* items;
+    const MapBody* map;
+  } payload_{.int_value = 0};
+};
+
+struct MapEntry {
+  std::string_view key;
+  SourcePosition key_position;
+  Node value;
+};
+
+// A map's storage: entries in insertion order plus an optional open-addressing index
+// (slot values are entry index + 1; 0 marks an empty slot).
+struct MapBody {
+  static constexpr uint32_t kIndexThreshold = 8;
+
+  const MapEntry* entries = nullptr;
+  const uint32_t* slots = nullptr;  // nullptr when the map is small
+  uint32_t slot_mask = 0;
+};
+
+// One parsed document: a file, its index among the documents of that file (YAML
+// multi-document streams, JSON Lines), and the root node. Cheap to copy.
+struct Document {
+  std::string file;
+  size_t index = 0;
+  const Node* root = nullptr;
+  std::shared_ptr<const Arena> storage;
+
+  // file:line:column of a node of this document.
+  SourceLocation LocationOf(const Node& node) const { return {file, node.position()}; }
+};
+
+}  // namespace warden::data

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Enforces the module layer table of docs/architecture.md: a module may include only
+# its own headers and those of the modules listed for it below, and third-party
+# headers appear only in their one adapter file.
+set -uo pipefail
+root="${1:-.}"
+cd "$root/src/warden" || exit 2
+
+# module -> modules it may include (besides itself)
+declare -A allowed=(
+  [base]=""
+  [data]="base"
+  [cel]="base data"
+  [store]="base"
+  [policy]="base data cel"
+  [engine]="base data cel policy"
+  [tester]="base data cel policy engine"
+  [report]="base data cel policy engine"
+  [service]="base data cel policy engine tester report store"
+  [cli]="base data cel policy engine tester report store service"
+  [server]="base data cel policy engine tester report store service"
+)
+
+# third-party header prefix -> the only files allowed to include it
+declare -A adapters=(
+  ["yaml.h"]="data/yaml_reader.cc"
+  ["simdjson.h"]="data/json_reader.cc"
+  ["toml++/"]="data/toml_reader.cc"
+  ["re2/"]="cel/runtime/regex.cc"
+)
+
+status=0
+while IFS= read -r file; do
+  module="${file%%/*}"
+  if [ -z "${allowed[$module]+set}" ]; then
+    echo "$file: module \`$module\` is not in the layer table" >&2
+    status=1
+    continue
+  fi
+  while IFS= read -r line; do
+    included=$(sed -E 's/^#include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"$line")
+    if [[ "$included" == warden/* ]]; then
+      target="${included#warden/}"
+      target="${target%%/*}"
+      if [ "$target" != "$module" ] && [[ " ${allowed[$module]} " != *" $target "* ]]; then
+        echo "$file: includes \`$included\`, but \`$module\` may not depend on \`$target\`" >&2
+        status=1
+      fi
+      continue
+    fi
+    for prefix in "${!adapters[@]}"; do
+      if [[ "$included" == "$prefix"* ]] && [ "$file" != "${adapters[$prefix]}" ]; then
+        echo "$file: includes \`$included\`, which only ${adapters[$prefix]} may include" >&2
+        status=1
+      fi
+    done
+  done < <(grep -E '^#include' "$file")
+done < <(find . -name '*.h' -o -name '*.cc' | sed 's|^\./||' | sort)
+
+if [ "$status" -eq 0 ]; then echo "layering: every include follows the layer table"; fi
+exit "$status"
