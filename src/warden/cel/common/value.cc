@@ -35,6 +35,8 @@ std::string_view ValueKindTypeName(ValueKind kind) {
       return "type";
     case ValueKind::kOptional:
       return "optional_type";
+    case ValueKind::kOpaque:
+      return "opaque";
     case ValueKind::kError:
       return "error";
   }
@@ -302,6 +304,18 @@ Value ValueFactory::MakeOptional(const Value& value) {
   if (stored == nullptr) return MemoryLimitError();
   *stored = value;
   return Value::Optional(stored);
+}
+
+Value ValueFactory::MakeOpaque(std::string_view type_name, std::string_view data) {
+  std::string_view name_copy = arena_.CopyString(type_name);
+  std::string_view data_copy = arena_.CopyString(data);
+  auto* opaque = arena_.Create<OpaqueData>();
+  if (name_copy.data() == nullptr || data_copy.data() == nullptr || opaque == nullptr) {
+    return MemoryLimitError();
+  }
+  opaque->type_name = name_copy;
+  opaque->data = data_copy;
+  return Value::Opaque(opaque);
 }
 
 Value ValueFactory::MakeError(std::string_view message) {

@@ -36,6 +36,7 @@ enum class ValueKind : uint8_t {
   kDuration,
   kType,
   kOptional,
+  kOpaque,  // an extension type (net.IP, net.CIDR, Semver): a type name plus bytes
   kError,
 };
 
@@ -44,6 +45,13 @@ std::string_view ValueKindTypeName(ValueKind kind);
 
 struct ErrorData {
   std::string_view message;  // lowercase, no final period (STYLE.md)
+};
+
+// Payload of an opaque value: its CEL type name and an encoding private to the
+// library that defines the type. Two opaque values are equal when both are equal.
+struct OpaqueData {
+  std::string_view type_name;
+  std::string_view data;
 };
 
 struct NativeMap;
@@ -110,6 +118,11 @@ class Value {
     return v;
   }
   static Value OptionalNone() { return Optional(nullptr); }
+  static Value Opaque(const OpaqueData* opaque) {
+    Value v(ValueKind::kOpaque);
+    v.payload_.opaque = opaque;
+    return v;
+  }
   static Value Error(const ErrorData* error) {
     Value v(ValueKind::kError);
     v.payload_.error = error;
@@ -136,6 +149,7 @@ class Value {
   int64_t seconds() const { return payload_.int_value; }
   int32_t nanos() const { return static_cast<int32_t>(small_); }
   const ErrorData& error() const { return *payload_.error; }
+  const OpaqueData& opaque() const { return *payload_.opaque; }
   bool has_value() const { return payload_.values != nullptr; }  // optionals
   const Value& optional_value() const { return *payload_.values; }
 
@@ -192,6 +206,7 @@ class Value {
     const NativeMap* map;
     const data::Node* node;
     const ErrorData* error;
+    const OpaqueData* opaque;
   } payload_{.int_value = 0};
 };
 
@@ -226,6 +241,8 @@ class ValueFactory {
   // Like MakeMap, returning an error value on an invalid or repeated key.
   Value MakeMapChecked(std::span<const Value> keys, std::span<const Value> values);
   Value MakeOptional(const Value& value);
+  // An opaque value; type_name and data are copied into the arena.
+  Value MakeOpaque(std::string_view type_name, std::string_view data);
   // An error value with a message (copied into the arena).
   Value MakeError(std::string_view message);
 

@@ -139,6 +139,8 @@ bool ValuesEqual(const Value& a, const Value& b) {
     case ValueKind::kOptional:
       if (a.has_value() != b.has_value()) return false;
       return !a.has_value() || ValuesEqual(a.optional_value(), b.optional_value());
+    case ValueKind::kOpaque:
+      return a.opaque().type_name == b.opaque().type_name && a.opaque().data == b.opaque().data;
     case ValueKind::kError:
       return false;
   }
