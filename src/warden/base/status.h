@@ -12,12 +12,12 @@ namespace warden {
 
 enum class StatusCode {
   kOk,
-  kInvalidArgument,   // malformed input: a parse error, a bad value
-  kNotFound,          // a file or object that does not exist
-  kResourceExhausted, // a configured limit was exceeded
+  kInvalidArgument,    // malformed input: a parse error, a bad value
+  kNotFound,           // a file or object that does not exist
+  kResourceExhausted,  // a configured limit was exceeded
   kFailedPrecondition,
-  kUnavailable,       // an I/O or service failure
-  kInternal,          // a bug; should never reach a user
+  kUnavailable,  // an I/O or service failure
+  kInternal,     // a bug; should never reach a user
 };
 
 const char* StatusCodeName(StatusCode code);
@@ -58,7 +58,8 @@ inline Status Internal(std::string message) {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor): ergonomic returns
+  StatusOr(T value)
+      : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor): ergonomic returns
   StatusOr(Status status) : state_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!std::get<Status>(state_).ok() && "StatusOr needs a value or an error");
   }
