@@ -54,7 +54,10 @@ StatusOr<Node> NodeBuilder::MapWithArenaKeys(std::span<const MapEntry> entries,
   return IndexMap(copy, count, pos);
 }
 
-StatusOr<Node> NodeBuilder::IndexMap(const MapEntry* stored, uint32_t count, SourcePosition pos) {
+StatusOr<Node> NodeBuilder::IndexMap(MapEntry* stored, uint32_t count, SourcePosition pos) {
+  for (uint32_t entry_idx = 0; entry_idx < count; ++entry_idx) {
+    stored[entry_idx].key_hash = static_cast<uint32_t>(HashKey(stored[entry_idx].key));
+  }
   auto* body = arena_.Create<MapBody>();
   if (body == nullptr) return ArenaExhausted(arena_);
   body->entries = stored;
@@ -71,7 +74,10 @@ StatusOr<Node> NodeBuilder::IndexMap(const MapEntry* stored, uint32_t count, Sou
   if (count <= MapBody::kIndexThreshold) {
     for (uint32_t entry_idx = 1; entry_idx < count; ++entry_idx) {
       for (uint32_t prior = 0; prior < entry_idx; ++prior) {
-        if (stored[prior].key == stored[entry_idx].key) return duplicate(entry_idx);
+        if (stored[prior].key_hash == stored[entry_idx].key_hash &&
+            stored[prior].key == stored[entry_idx].key) {
+          return duplicate(entry_idx);
+        }
       }
     }
     return Node::Map(body, count, pos);
@@ -85,7 +91,8 @@ StatusOr<Node> NodeBuilder::IndexMap(const MapEntry* stored, uint32_t count, Sou
   const uint32_t mask = slot_count - 1;
   for (uint32_t entry_idx = 0; entry_idx < count; ++entry_idx) {
     std::string_view key = stored[entry_idx].key;
-    for (uint64_t slot = HashKey(key) & mask;; slot = (slot + 1) & mask) {
+    // Slot masks are below 2^32, so the stored low 32 bits of the hash suffice.
+    for (uint64_t slot = stored[entry_idx].key_hash & mask;; slot = (slot + 1) & mask) {
       if (slots[slot] == 0) {
         slots[slot] = entry_idx + 1;
         break;

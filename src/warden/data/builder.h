@@ -36,7 +36,7 @@ class NodeBuilder {
 
  private:
   // Builds the body and index over entries already stored in the arena.
-  StatusOr<Node> IndexMap(const MapEntry* stored, uint32_t count, SourcePosition pos);
+  StatusOr<Node> IndexMap(MapEntry* stored, uint32_t count, SourcePosition pos);
 
   Arena& arena_;
 };

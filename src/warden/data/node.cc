@@ -43,21 +43,14 @@ std::span<const MapEntry> Node::entries() const {
   return {payload_.map->entries, size_};
 }
 
-const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
-  if (kind_ != NodeKind::kMap) return nullptr;
+const Node* Node::FindIndexed(std::string_view key, uint64_t key_hash) const {
   const MapBody& body = *payload_.map;
-  if (body.slots == nullptr) {
-    for (uint32_t entry_idx = 0; entry_idx < size_; ++entry_idx) {
-      const MapEntry& entry = body.entries[entry_idx];
-      if (entry.key.size() == key.size() && entry.key == key) return &entry.value;
-    }
-    return nullptr;
-  }
+  const auto short_hash = static_cast<uint32_t>(key_hash);
   for (uint64_t slot = key_hash & body.slot_mask;; slot = (slot + 1) & body.slot_mask) {
     uint32_t stored = body.slots[slot];
     if (stored == 0) return nullptr;
     const MapEntry& entry = body.entries[stored - 1];
-    if (entry.key == key) return &entry.value;
+    if (entry.key_hash == short_hash && entry.key == key) return &entry.value;
   }
 }
 

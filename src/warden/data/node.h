@@ -67,7 +67,12 @@ class Node {
   std::span<const MapEntry> entries() const;
   // The value stored under `key`, or nullptr (also for non-maps).
   const Node* Find(std::string_view key) const { return Find(key, HashKey(key)); }
-  const Node* Find(std::string_view key, uint64_t key_hash) const;
+  inline const Node* Find(std::string_view key, uint64_t key_hash) const;
+
+  // The raw scalar payload and size, for zero-cost conversion into other value types
+  // (the CEL Value mirrors this layout for scalars).
+  uint64_t raw_payload() const { return payload_.uint_value; }
+  uint32_t raw_size() const { return size_; }
 
   // Factories used by builders and tests. Strings, items and map bodies must live at
   // least as long as the node (normally in the same Arena).
@@ -82,6 +87,9 @@ class Node {
   static Node Map(const MapBody* arena_body, uint32_t count, SourcePosition pos = {});
 
  private:
+  // Lookup through the hash index of a large map.
+  const Node* FindIndexed(std::string_view key, uint64_t key_hash) const;
+
   NodeKind kind_ = NodeKind::kNull;
   uint32_t line_ = 0;
   uint32_t column_ = 0;
@@ -101,10 +109,14 @@ struct MapEntry {
   std::string_view key;
   SourcePosition key_position;
   Node value;
+  // Low 32 bits of HashKey(key), filled in by NodeBuilder: small maps compare it before
+  // the key bytes, so a lookup runs memcmp only on the matching entry.
+  uint32_t key_hash = 0;
 };
 
 // A map's storage: entries in insertion order plus an optional open-addressing index
-// (slot values are entry index + 1; 0 marks an empty slot).
+// (slot values are entry index + 1; 0 marks an empty slot). Only NodeBuilder makes
+// them: it also fills in every entry's key_hash, which lookups rely on.
 struct MapBody {
   static constexpr uint32_t kIndexThreshold = 8;
 
@@ -112,6 +124,42 @@ struct MapBody {
   const uint32_t* slots = nullptr;  // nullptr when the map is small
   uint32_t slot_mask = 0;
 };
+
+// Key equality for lookups: keys up to 16 bytes compare with two overlapping word loads
+// instead of a call to memcmp (field names are short).
+inline bool KeysEqual(std::string_view a, std::string_view b) {
+  const size_t size = a.size();
+  if (size != b.size()) return false;
+  if (size >= 8 && size <= 16) {
+    uint64_t a_head, b_head, a_tail, b_tail;
+    __builtin_memcpy(&a_head, a.data(), 8);
+    __builtin_memcpy(&b_head, b.data(), 8);
+    __builtin_memcpy(&a_tail, a.data() + size - 8, 8);
+    __builtin_memcpy(&b_tail, b.data() + size - 8, 8);
+    return a_head == b_head && a_tail == b_tail;
+  }
+  if (size < 8) {
+    for (size_t byte_idx = 0; byte_idx < size; ++byte_idx) {
+      if (a[byte_idx] != b[byte_idx]) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
+// Small maps (the common case: Kubernetes objects have a handful of keys per level) are
+// scanned inline comparing the stored 32-bit key hash first; large maps use the index.
+inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
+  if (kind_ != NodeKind::kMap) return nullptr;
+  const MapBody& body = *payload_.map;
+  if (body.slots != nullptr) return FindIndexed(key, key_hash);
+  const auto short_hash = static_cast<uint32_t>(key_hash);
+  for (uint32_t entry_idx = 0; entry_idx < size_; ++entry_idx) {
+    const MapEntry& entry = body.entries[entry_idx];
+    if (entry.key_hash == short_hash && KeysEqual(entry.key, key)) return &entry.value;
+  }
+  return nullptr;
+}
 
 // One parsed document: a file, its index among the documents of that file (YAML
 // multi-document streams, JSON Lines), and the root node. Cheap to copy.

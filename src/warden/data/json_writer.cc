@@ -1,0 +1,187 @@
+#include "warden/data/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "warden/base/base64.h"
+#include "warden/base/utf8.h"
+
+namespace warden::data {
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+bool NeedsAttention(unsigned char byte) {
+  return byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80;
+}
+
+// Length of the UTF-8 sequence a lead byte announces, 0 for a byte that cannot lead.
+size_t SequenceLength(unsigned char lead) {
+  if (lead >= 0xC2 && lead <= 0xDF) return 2;
+  if (lead >= 0xE0 && lead <= 0xEF) return 3;
+  if (lead >= 0xF0 && lead <= 0xF4) return 4;
+  return 0;
+}
+
+void AppendString(std::string& out, std::string_view text) {
+  out += '"';
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t run = pos;
+    while (run < text.size() && !NeedsAttention(static_cast<unsigned char>(text[run]))) ++run;
+    out.append(text.data() + pos, run - pos);
+    pos = run;
+    if (pos == text.size()) break;
+    auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) {
+      size_t length = SequenceLength(byte);
+      if (length != 0 && pos + length <= text.size() && utf8::IsValid(text.substr(pos, length))) {
+        out.append(text.data() + pos, length);
+        pos += length;
+      } else {
+        out += "\\ufffd";
+        ++pos;
+      }
+      continue;
+    }
+    switch (byte) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 15];
+        break;
+    }
+    ++pos;
+  }
+  out += '"';
+}
+
+void AppendDouble(std::string& out, double value) {
+  if (std::isnan(value)) {
+    out += "\"NaN\"";
+    return;
+  }
+  if (std::isinf(value)) {
+    out += value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+    return;
+  }
+  char buffer[32];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  std::string_view text(buffer, static_cast<size_t>(result.ptr - buffer));
+  out += text;
+  if (text.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+class Writer {
+ public:
+  explicit Writer(bool pretty) : pretty_(pretty) {}
+
+  std::string Write(const Node& root) {
+    Value(root);
+    while (!stack_.empty()) {
+      Frame& frame = stack_.back();
+      const Node& container = *frame.node;
+      if (frame.next == container.size()) {
+        stack_.pop_back();
+        NewLine();
+        out_ += container.is_map() ? '}' : ']';
+        continue;
+      }
+      if (frame.next > 0) out_ += ',';
+      const size_t index = frame.next++;
+      NewLine();
+      if (container.is_map()) {
+        const MapEntry& entry = container.entries()[index];
+        AppendString(out_, entry.key);
+        out_ += pretty_ ? ": " : ":";
+        Value(entry.value);  // may push, invalidating `frame`
+      } else {
+        Value(container.item(index));
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  struct Frame {
+    const Node* node;
+    size_t next;
+  };
+
+  void NewLine() {
+    if (!pretty_) return;
+    out_ += '\n';
+    out_.append(2 * stack_.size(), ' ');
+  }
+
+  void Value(const Node& node) {
+    switch (node.kind()) {
+      case NodeKind::kNull:
+        out_ += "null";
+        return;
+      case NodeKind::kBool:
+        out_ += node.bool_value() ? "true" : "false";
+        return;
+      case NodeKind::kInt:
+        out_ += std::to_string(node.int_value());
+        return;
+      case NodeKind::kUint:
+        out_ += std::to_string(node.uint_value());
+        return;
+      case NodeKind::kDouble:
+        AppendDouble(out_, node.double_value());
+        return;
+      case NodeKind::kString:
+        AppendString(out_, node.string_value());
+        return;
+      case NodeKind::kBytes:
+        out_ += '"';
+        out_ += Base64Encode(node.string_value());
+        out_ += '"';
+        return;
+      case NodeKind::kList:
+      case NodeKind::kMap:
+        out_ += node.is_map() ? '{' : '[';
+        if (node.size() == 0) {
+          out_ += node.is_map() ? '}' : ']';
+          return;
+        }
+        stack_.push_back(Frame{&node, 0});
+        return;
+    }
+  }
+
+  bool pretty_;
+  std::string out_;
+  std::vector<Frame> stack_;
+};
+
+}  // namespace
+
+std::string ToJson(const Node& node, bool pretty) { return Writer(pretty).Write(node); }
+
+}  // namespace warden::data
