@@ -6,7 +6,8 @@ namespace warden::cel {
 
 uint32_t SourceInfo::LineOf(int32_t offset) const {
   size_t end = std::min(static_cast<size_t>(std::max(offset, 0)), text.size());
-  return static_cast<uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(end), '\n') + 1);
+  return static_cast<uint32_t>(
+      std::count(text.begin(), text.begin() + static_cast<long>(end), '\n') + 1);
 }
 
 uint32_t SourceInfo::ColumnOf(int32_t offset) const {

@@ -45,13 +45,13 @@ enum class MacroKind : uint8_t {
   kMap,        // map(x, f)
   kMapFilter,  // map(x, p, f)
   kFilter,
-  kTransformList,     // transformList(i, v, f) / (i, v, p, f)
-  kTransformMap,      // transformMap(k, v, f) / (k, v, p, f)
+  kTransformList,  // transformList(i, v, f) / (i, v, p, f)
+  kTransformMap,   // transformMap(k, v, f) / (k, v, p, f)
   kTransformMapEntry,
-  kOptMap,            // optional.optMap(x, f)
-  kOptFlatMap,        // optional.optFlatMap(x, f)
-  kBind,              // cel.bind(v, init, expr)
-  kBlock,             // cel.block([...], expr)
+  kOptMap,      // optional.optMap(x, f)
+  kOptFlatMap,  // optional.optFlatMap(x, f)
+  kBind,        // cel.bind(v, init, expr)
+  kBlock,       // cel.block([...], expr)
 };
 
 struct Expr;
@@ -60,8 +60,8 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct MapEntryExpr {
   int64_t id = 0;
   int32_t offset = 0;
-  ExprPtr key;         // kMap
-  std::string field;   // kStruct
+  ExprPtr key;        // kMap
+  std::string field;  // kStruct
   ExprPtr value;
   bool optional = false;  // `?key: value`
 };
@@ -77,8 +77,8 @@ struct Expr {
   // kCall: the function name; kStruct: unused (see message_name).
   std::string name;
 
-  ExprPtr operand;         // kSelect: the operand; kCall: the receiver (nullptr if none)
-  bool test_only = false;  // kSelect produced by has()
+  ExprPtr operand;               // kSelect: the operand; kCall: the receiver (nullptr if none)
+  bool test_only = false;        // kSelect produced by has()
   bool optional_select = false;  // kSelect written `a.?b` (also encoded as a call `_?._`)
 
   std::vector<ExprPtr> args;              // kCall arguments; kList elements

@@ -50,38 +50,6 @@ Value Value::Map(const NativeMap* map) {
   return v;
 }
 
-Value Value::FromNode(const data::Node& node) {
-  switch (node.kind()) {
-    case data::NodeKind::kNull:
-      return Null();
-    case data::NodeKind::kBool:
-      return Bool(node.bool_value());
-    case data::NodeKind::kInt:
-      return Int(node.int_value());
-    case data::NodeKind::kUint:
-      return Uint(node.uint_value());
-    case data::NodeKind::kDouble:
-      return Double(node.double_value());
-    case data::NodeKind::kString:
-      return String(node.string_value());
-    case data::NodeKind::kBytes:
-      return Bytes(node.string_value());
-    case data::NodeKind::kList: {
-      Value v(ValueKind::kList);
-      v.rep_ = kNodeRep;
-      v.payload_.node = &node;
-      return v;
-    }
-    case data::NodeKind::kMap: {
-      Value v(ValueKind::kMap);
-      v.rep_ = kNodeRep;
-      v.payload_.node = &node;
-      return v;
-    }
-  }
-  return Null();
-}
-
 uint32_t Value::map_size() const { return is_node_backed() ? NodeSize() : payload_.map->size; }
 
 Value Value::map_key(uint32_t index) const {

@@ -129,7 +129,21 @@ class Value {
     return v;
   }
   // A view of a document node: scalars are copied out, lists/maps are borrowed.
-  static Value FromNode(const data::Node& node);
+  static Value FromNode(const data::Node& node) {
+    // NodeKind and ValueKind share their first nine values and scalar payload layout,
+    // so a node converts without a branch per kind.
+    static_assert(static_cast<int>(data::NodeKind::kMap) == static_cast<int>(ValueKind::kMap));
+    Value v;
+    v.kind_ = static_cast<ValueKind>(node.kind());
+    v.small_ = node.raw_size();
+    if (node.kind() >= data::NodeKind::kList) {
+      v.rep_ = kNodeRep;
+      v.payload_.node = &node;
+    } else {
+      v.payload_.uint_value = node.raw_payload();
+    }
+    return v;
+  }
 
   // --- inspection ---------------------------------------------------------------------
   ValueKind kind() const { return kind_; }
