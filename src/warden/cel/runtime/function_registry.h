@@ -27,15 +27,17 @@ namespace warden::cel {
 
 // A set of ValueKinds an argument may have.
 using KindMask = uint16_t;
-constexpr KindMask KindBit(ValueKind kind) { return static_cast<KindMask>(1u << static_cast<unsigned>(kind)); }
+constexpr KindMask KindBit(ValueKind kind) {
+  return static_cast<KindMask>(1u << static_cast<unsigned>(kind));
+}
 inline constexpr KindMask kAnyKind = 0xFFFF;
 
 using FunctionImpl = Value (*)(std::span<const Value> args, CallContext& ctx);
 
 struct RuntimeOverload {
   std::string name;
-  bool receiver_style = false;       // x.f(...): args[0] is the receiver
-  std::vector<KindMask> arg_kinds;   // one mask per argument (receiver included)
+  bool receiver_style = false;      // x.f(...): args[0] is the receiver
+  std::vector<KindMask> arg_kinds;  // one mask per argument (receiver included)
   FunctionImpl impl = nullptr;
 
   bool Accepts(std::span<const Value> args) const {

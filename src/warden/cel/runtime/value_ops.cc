@@ -65,11 +65,13 @@ Ordering CompareNumbers(const Value& a, const Value& b) {
       return CompareIntDouble(a.int_value(), b.double_value());
     case ValueKind::kUint:
       if (b.kind() == ValueKind::kUint) return CompareUints(a.uint_value(), b.uint_value());
-      if (b.kind() == ValueKind::kInt) return Reverse(CompareIntUint(b.int_value(), a.uint_value()));
+      if (b.kind() == ValueKind::kInt)
+        return Reverse(CompareIntUint(b.int_value(), a.uint_value()));
       return CompareUintDouble(a.uint_value(), b.double_value());
     default:
       if (b.kind() == ValueKind::kDouble) return CompareDoubles(a.double_value(), b.double_value());
-      if (b.kind() == ValueKind::kInt) return Reverse(CompareIntDouble(b.int_value(), a.double_value()));
+      if (b.kind() == ValueKind::kInt)
+        return Reverse(CompareIntDouble(b.int_value(), a.double_value()));
       return Reverse(CompareUintDouble(b.uint_value(), a.double_value()));
   }
 }
@@ -86,26 +88,12 @@ Ordering CompareDoubles(double a, double b) {
   return a < b ? Ordering::kLess : a > b ? Ordering::kGreater : Ordering::kEqual;
 }
 
-Ordering CompareIntDouble(int64_t a, double b) {
-  if (std::isnan(b)) return Ordering::kUnordered;
-  // Every int64 lies in [-2^63, 2^63); compare against the bounds before converting b.
-  if (b >= 9223372036854775808.0) return Ordering::kLess;
-  if (b < -9223372036854775808.0) return Ordering::kGreater;
-  double truncated = std::trunc(b);
-  auto b_int = static_cast<int64_t>(truncated);
-  if (a != b_int) return CompareInts(a, b_int);
-  // Same integer part: the fraction decides.
-  return b > truncated ? Ordering::kLess : b < truncated ? Ordering::kGreater : Ordering::kEqual;
-}
+// Integers are compared with doubles by converting the integer to double, as cel-go
+// does and the cel-spec conformance cases require (so 2^63-1 equals 2^63.0).
+Ordering CompareIntDouble(int64_t a, double b) { return CompareDoubles(static_cast<double>(a), b); }
 
 Ordering CompareUintDouble(uint64_t a, double b) {
-  if (std::isnan(b)) return Ordering::kUnordered;
-  if (b >= 18446744073709551616.0) return Ordering::kLess;
-  if (b < 0) return Ordering::kGreater;
-  double truncated = std::trunc(b);
-  auto b_uint = static_cast<uint64_t>(truncated);
-  if (a != b_uint) return CompareUints(a, b_uint);
-  return b > truncated ? Ordering::kLess : Ordering::kEqual;
+  return CompareDoubles(static_cast<double>(a), b);
 }
 
 bool ValuesEqual(const Value& a, const Value& b) {

@@ -23,7 +23,8 @@ enum class Ordering : uint8_t {
 // CEL ordering for `<`, `<=`, `>`, `>=` between two non-error values.
 Ordering CompareValues(const Value& a, const Value& b);
 
-// Numeric comparisons used by both equality and ordering.
+// Numeric comparisons used by both equality and ordering. int and uint compare exactly;
+// an int or uint compares with a double after conversion to double (cel-go semantics).
 Ordering CompareInts(int64_t a, int64_t b);
 Ordering CompareIntUint(int64_t a, uint64_t b);
 Ordering CompareIntDouble(int64_t a, double b);
