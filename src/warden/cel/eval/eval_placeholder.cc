@@ -1,2 +1,0 @@
-// Sub-library root; sources arrive with the first feature.
-namespace warden::cel {}
