@@ -1,7 +1,29 @@
-// The warden command-line tool: a thin shell over the library.
-#include <cstdio>
+// warden: the command-line shell over the Warden library. Each subcommand lives in its
+// own file and only parses flags, calls the library and renders the result.
 
-int main() {
-  std::puts("warden: under construction");
-  return 0;
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "warden/cli/commands.h"
+
+int main(int argc, char** argv) {
+  try {
+    CLI::App app{"warden: policy as code with YAML and CEL", "warden"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "warden 0.1.0");
+    warden::cli::ExitCode exit_code = warden::cli::ExitCode::kOk;
+    warden::cli::AddExprCommand(app, exit_code);
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+      int code = app.exit(error);
+      return code == 0 ? 0 : static_cast<int>(warden::cli::ExitCode::kUsage);
+    }
+    return static_cast<int>(exit_code);
+  } catch (const std::exception& error) {
+    // Last resort: the library does not throw, but allocation failures still can.
+    std::fprintf(stderr, "warden: internal error: %s\n", error.what());
+    return static_cast<int>(warden::cli::ExitCode::kInternal);
+  }
 }
