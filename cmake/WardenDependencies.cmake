@@ -5,9 +5,7 @@ find_package(Threads REQUIRED)
 
 pkg_check_modules(YAML REQUIRED IMPORTED_TARGET yaml-0.1)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
-find_package(simdjson REQUIRED)
 find_package(tomlplusplus REQUIRED)
-find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 
 if(WARDEN_TESTS)

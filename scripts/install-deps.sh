@@ -7,8 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   clang libclang-rt-14-dev clang-format clang-tidy
   libgtest-dev libgmock-dev libbenchmark-dev
-  libyaml-dev libsimdjson-dev libtomlplusplus-dev libre2-dev
-  libcli11-dev libfmt-dev
+  libyaml-dev libtomlplusplus-dev libre2-dev
+  libcli11-dev
   tzdata
 )
 
