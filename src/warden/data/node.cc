@@ -1,5 +1,7 @@
 #include "warden/data/node.h"
 
+#include <cstddef>
+
 namespace warden::data {
 
 const char* NodeKindName(NodeKind kind) {
@@ -52,6 +54,17 @@ const Node* Node::FindIndexed(std::string_view key, uint64_t key_hash) const {
     const MapEntry& entry = body.entries[stored - 1];
     if (entry.key_hash == short_hash && entry.key == key) return &entry.value;
   }
+}
+
+const Node* Node::FindAndHint(std::string_view key, uint64_t key_hash, uint32_t& hint) const {
+  const Node* found = Find(key, key_hash);
+  if (found != nullptr) {
+    // `found` is the value member of one of this map's entries.
+    const auto* entry = reinterpret_cast<const MapEntry*>(reinterpret_cast<const char*>(found) -
+                                                          offsetof(MapEntry, value));
+    hint = static_cast<uint32_t>(entry - payload_.map->entries);
+  }
+  return found;
 }
 
 Node Node::Null(SourcePosition pos) {

@@ -1,0 +1,66 @@
+// Map lookups: Find (scan or index), FindAt (one guessed position) and FindAndHint (full
+// lookup reporting the position), on small scanned maps and large indexed ones.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "warden/data/json_reader.h"
+#include "warden/data/node.h"
+
+namespace warden::data {
+namespace {
+
+Document Parse(const std::string& json) {
+  auto document = ReadJson(json, "test.json");
+  EXPECT_TRUE(document.ok()) << document.status().message();
+  return document.ok() ? std::move(*document) : Document{};
+}
+
+std::string ObjectWithKeys(int count) {
+  std::string json = "{";
+  for (int key = 0; key < count; ++key) {
+    if (key > 0) json += ",";
+    json += "\"k" + std::to_string(key) + "\":" + std::to_string(key);
+  }
+  return json + "}";
+}
+
+TEST(NodeLookupTest, FindAtHitsOnlyTheRightPosition) {
+  Document document = Parse(R"({"alpha": 1, "beta": 2, "a_key_longer_than_16": 3})");
+  const Node& map = *document.root;
+  const uint64_t beta = HashKey("beta");
+  ASSERT_NE(map.FindAt(1, "beta", beta), nullptr);
+  EXPECT_EQ(map.FindAt(1, "beta", beta)->int_value(), 2);
+  EXPECT_EQ(map.FindAt(0, "beta", beta), nullptr);   // wrong position
+  EXPECT_EQ(map.FindAt(3, "beta", beta), nullptr);   // past the end
+  EXPECT_EQ(map.FindAt(99, "beta", beta), nullptr);  // far past the end
+  EXPECT_EQ(map.FindAt(1, "betb", HashKey("betb")), nullptr);
+  // Keys over 16 bytes are left to the full lookup.
+  const std::string long_key = "a_key_longer_than_16";
+  EXPECT_EQ(map.FindAt(2, long_key, HashKey(long_key)), nullptr);
+  // Non-maps never match.
+  EXPECT_EQ(map.Find("alpha")->FindAt(0, "beta", beta), nullptr);
+}
+
+TEST(NodeLookupTest, FindAndHintReportsThePosition) {
+  for (int count : {3, 8, 9, 100}) {  // scanned and indexed maps
+    Document document = Parse(ObjectWithKeys(count));
+    const Node& map = *document.root;
+    for (int key = 0; key < count; ++key) {
+      const std::string name = "k" + std::to_string(key);
+      uint32_t hint = 12345;
+      const Node* found = map.FindAndHint(name, HashKey(name), hint);
+      ASSERT_NE(found, nullptr) << name;
+      EXPECT_EQ(found->int_value(), key);
+      EXPECT_EQ(hint, static_cast<uint32_t>(key)) << count;
+      EXPECT_EQ(map.FindAt(hint, name, HashKey(name)), found);
+    }
+    uint32_t hint = 7;
+    EXPECT_EQ(map.FindAndHint("absent", HashKey("absent"), hint), nullptr);
+    EXPECT_EQ(hint, 7u);  // unchanged on a miss
+  }
+}
+
+}  // namespace
+}  // namespace warden::data
