@@ -5,12 +5,12 @@
 namespace warden::cel {
 
 Activation::Activation(const Env& env)
-    : env_(&env), slots_(env.slot_count()), bound_(env.slot_count(), false) {}
+    : env_(&env), slots_(env.slot_count()), bound_(env.slot_count(), 0) {}
 
 void Activation::Bind(std::string_view name, Value value) {
   if (std::optional<uint32_t> slot = env_->SlotOf(name); slot && *slot < slots_.size()) {
     slots_[*slot] = value;
-    bound_[*slot] = true;
+    bound_[*slot] = 1;
     return;
   }
   for (auto& [bound_name, bound_value] : extra_) {

@@ -44,7 +44,7 @@ class Activation {
  private:
   const Env* env_;
   std::vector<Value> slots_;
-  std::vector<bool> bound_;
+  std::vector<uint8_t> bound_;  // bytes, not vector<bool>: read on every variable access
   std::vector<std::pair<std::string, Value>> extra_;
 };
 

@@ -12,7 +12,9 @@ struct EvalLimits {
   // Abstract work units: one per function call, one per comprehension iteration, and
   // one per element or byte for functions whose work grows with input size.
   uint64_t cost_budget = 10'000'000;
-  // Iterations of all comprehensions (macros) together in one evaluation.
+  // Iterations of all comprehensions (macros) together in one evaluation. A loop
+  // reserves its whole range up front when the budgets allow and refunds what it did
+  // not use (docs/cel.md, "Limits").
   uint64_t max_iterations = 1'000'000;
   // Memory for values made during one evaluation (strings, lists, maps).
   size_t max_memory_bytes = size_t{64} << 20;

@@ -115,6 +115,34 @@ TEST(LimitsTest, IterationLimitIsAnError) {
                         });
 }
 
+TEST(LimitsTest, LoopsThatStopEarlyReturnTheirUnusedIterations) {
+  // Each loop reserves its whole range (40) up front and returns what it did not use:
+  // 1 + 1 + 30 iterations fit in 50 although 40 + 40 + 40 would not.
+  Harness harness(R"({"l": )" + RangeLiteral(40) + "}", WithLimits(MaxIterations(50)));
+  ExpectValues(harness, {
+                            {"l.exists(i, i == 1) && l.exists(i, i == 1) && "
+                             "l.filter(i, i <= 30).size() == 30",
+                             kTrue},
+                            // The inner loop cannot reserve its range while the outer
+                            // holds 40 of 50; it counts element by element instead.
+                            {"l.exists(i, l.exists(j, j == 2))", kTrue},
+                        });
+  ExpectErrors(harness, {
+                            // 40 + 40 iterations actually run.
+                            {"l.all(i, i > 0) && l.all(i, i > 0)", "iteration limit"},
+                        });
+}
+
+TEST(LimitsTest, ReservedCostIsRefundedToo) {
+  // 40 elements: a loop stopping after one element is charged one unit, not forty.
+  Harness harness(R"({"l": )" + RangeLiteral(40) + "}", WithLimits(CostBudget(60)));
+  // Three loops of one iteration each leave 57 units: enough for 30 more iterations.
+  ExpectValues(harness, {{"l.exists(i, i == 1) && l.exists(i, i == 1) && "
+                          "l.exists(i, i == 1) && l.filter(i, i <= 30).size() == 30",
+                          kTrue}});
+  ExpectErrors(harness, {{"l.all(i, i > 0) && l.all(i, i > 0)", "cost budget exceeded"}});
+}
+
 TEST(LimitsTest, MemoryLimitIsAnError) {
   Harness harness(R"({"l": )" + RangeLiteral(100) + "}", WithLimits(MaxMemory(64 * 1024)));
   ExpectErrors(harness, {
@@ -125,32 +153,39 @@ TEST(LimitsTest, MemoryLimitIsAnError) {
   EXPECT_EQ(harness.Eval("l.map(i, i * 2).size()"), R"({"int":"100"})");
 }
 
-TEST(LimitsTest, SmallEvalStateArenaIsAMemoryLimit) {
+TEST(LimitsTest, TheProgramsMemoryLimitAppliesToAnyEvalState) {
+  // The state is shared by programs with different limits: each evaluation uses its own.
   Harness harness(R"({"l": )" + RangeLiteral(100) + "}");
-  CompileResult compiled =
+  CompileResult compiled = harness.env().Compile(
+      "l.map(i, l.map(j, string(i) + '-' + string(j))).size()", WithLimits(MaxMemory(16 * 1024)));
+  CompileResult generous =
       harness.env().Compile("l.map(i, l.map(j, string(i) + '-' + string(j))).size()");
+  ASSERT_TRUE(generous.ok());
   ASSERT_TRUE(compiled.ok());
   auto document = data::ReadJson(RangeLiteral(100), "l.json");
   ASSERT_TRUE(document.ok());
   Activation activation(harness.env());
   activation.Bind("l", *document);
-  EvalState state(16 * 1024);  // smaller than the program's limit
+  EvalState state;
   Value result = compiled.program->Evaluate(activation, state);
   ASSERT_TRUE(result.is_error());
   EXPECT_EQ(result.error().message, "memory limit exceeded");
+  EXPECT_EQ(EncodeTypedValue(generous.program->Evaluate(activation, state)), R"({"int":"100"})");
+  EXPECT_TRUE(compiled.program->Evaluate(activation, state).is_error());
 }
 
 TEST(LimitsTest, ArrayLargerThanTheWholeArenaIsNotAbsorbed) {
-  // 5,000 list items need 80 KB at once, more than the state's whole arena: the
+  // 5,000 list items need 80 KB at once, more than the program's whole memory limit: the
   // allocation is refused up front, and that must still fail the evaluation.
   auto document = data::ReadJson(RangeLiteral(5000), "l.json");
   ASSERT_TRUE(document.ok());
   Harness harness(R"({"l": []})");
-  CompileResult compiled = harness.env().Compile("l.map(i, i).size() > 0 || true");
+  CompileResult compiled =
+      harness.env().Compile("l.map(i, i).size() > 0 || true", WithLimits(MaxMemory(64 * 1024)));
   ASSERT_TRUE(compiled.ok());
   Activation activation(harness.env());
   activation.Bind("l", *document);
-  EvalState state(64 * 1024);
+  EvalState state;
   Value result = compiled.program->Evaluate(activation, state);
   ASSERT_TRUE(result.is_error()) << EncodeTypedValue(result);
   EXPECT_EQ(result.error().message, "memory limit exceeded");

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ class Step {
 
 using StepPtr = std::unique_ptr<Step>;
 
-// --- access (steps_access.cc) ---------------------------------------------------------
+// --- access (steps_access.cc, paths in steps_path.cc) ----------------------------------
 StepPtr MakeConstStep(Value value);
 StepPtr MakeSlotStep(uint32_t slot, std::string name);  // a declared variable
 StepPtr MakeNameStep(std::string name);                 // an undeclared variable
@@ -129,6 +130,13 @@ inline const Value* FirstError(std::span<const Value> values) {
 }
 Value NoSuchKeyError(CallContext& ctx, const Value& key);
 Value NoMatchingOverload(CallContext& ctx, std::string_view name, std::span<const Value> args);
+// The declared-variable slot a step reads, when it is a plain variable step.
+std::optional<uint32_t> SlotOfStep(const Step& step);
+Value NoFieldSelection(CallContext& ctx, const Value& operand);
+enum class SelectMode : uint8_t { kValue, kPresence, kOptional };
+// operand.field on any value: maps (document or native), errors pass through.
+Value SelectField(const Value& operand, std::string_view field, uint64_t hash, SelectMode mode,
+                  CallContext& ctx);
 Value DispatchCall(std::string_view name, std::span<const RuntimeOverload* const> overloads,
                    std::span<const Value> args, CallContext& ctx);
 

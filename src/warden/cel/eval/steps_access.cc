@@ -24,6 +24,31 @@ Value NoMatchingOverload(CallContext& ctx, std::string_view name, std::span<cons
   return ctx.Error(NoMatchingOverloadMessage(name, args));
 }
 
+Value NoFieldSelection(CallContext& ctx, const Value& operand) {
+  return ctx.Error("type `" + std::string(ValueKindTypeName(operand.kind())) +
+                   "` does not support field selection");
+}
+
+Value SelectField(const Value& operand, std::string_view field, uint64_t hash, SelectMode mode,
+                  CallContext& ctx) {
+  if (operand.kind() != ValueKind::kMap) {
+    if (operand.is_error()) return operand;
+    return NoFieldSelection(ctx, operand);
+  }
+  Value found;
+  bool present = operand.map_find_string(field, hash, found);
+  switch (mode) {
+    case SelectMode::kValue:
+      if (present) return found;
+      return ctx.Error("no such key: `" + std::string(field) + "`");
+    case SelectMode::kPresence:
+      return Value::Bool(present);
+    case SelectMode::kOptional:
+      return present ? ctx.values().MakeOptional(found) : Value::OptionalNone();
+  }
+  return found;
+}
+
 namespace {
 
 class ConstStep final : public Step {
@@ -39,6 +64,7 @@ class ConstStep final : public Step {
 class SlotStep final : public Step {
  public:
   SlotStep(uint32_t slot, std::string name) : slot_(slot), name_(std::move(name)) {}
+  uint32_t slot() const { return slot_; }
   Value Eval(Frame& frame) const override {
     const Value* value = frame.activation.slot(slot_);
     if (value != nullptr) [[likely]] {
@@ -73,34 +99,6 @@ class LocalStep final : public Step {
  private:
   uint32_t local_;
 };
-
-Value NoFieldSelection(CallContext& ctx, const Value& operand) {
-  return ctx.Error("type `" + std::string(ValueKindTypeName(operand.kind())) +
-                   "` does not support field selection");
-}
-
-// Field selection on a non-optional operand. `found` reports presence for has().
-enum class SelectMode : uint8_t { kValue, kPresence, kOptional };
-
-Value SelectField(const Value& operand, std::string_view field, uint64_t hash, SelectMode mode,
-                  CallContext& ctx) {
-  if (operand.kind() != ValueKind::kMap) {
-    if (operand.is_error()) return operand;
-    return NoFieldSelection(ctx, operand);
-  }
-  Value found;
-  bool present = operand.map_find_string(field, hash, found);
-  switch (mode) {
-    case SelectMode::kValue:
-      if (present) return found;
-      return ctx.Error("no such key: `" + std::string(field) + "`");
-    case SelectMode::kPresence:
-      return Value::Bool(present);
-    case SelectMode::kOptional:
-      return present ? ctx.values().MakeOptional(found) : Value::OptionalNone();
-  }
-  return found;
-}
 
 class SelectStep final : public Step {
  public:
@@ -137,74 +135,6 @@ class SelectStep final : public Step {
   std::string field_;
   uint64_t hash_;
   SelectMode mode_;
-};
-
-class SelectPathStep final : public Step {
-  struct Field {
-    std::string_view name;
-    uint64_t hash;
-  };
-
- public:
-  SelectPathStep(StepPtr base, int64_t local, std::vector<std::string_view> fields, bool test_only)
-      : base_(std::move(base)), local_(local), test_only_(test_only) {
-    for (std::string_view field : fields) fields_.push_back({field, data::HashKey(field)});
-  }
-
-  Value Eval(Frame& frame) const override {
-    Value current = local_ >= 0 ? frame.locals[local_] : base_->Eval(frame);
-    const Field* field = fields_.data();
-    const Field* const end = field + fields_.size();
-    if (const data::Node* node = current.node(); node != nullptr) [[likely]] {
-      // Walk document maps by node pointer; a value is made only for the result.
-      const Field* const last = end - 1;
-      for (;; ++field) {
-        const data::Node* found = node->Find(field->name, field->hash);
-        if (field == last) {
-          if (test_only_ && node->is_map()) return Value::Bool(found != nullptr);
-          if (found != nullptr) [[likely]] {
-            return Value::FromNode(*found);
-          }
-          break;
-        }
-        if (found == nullptr) break;
-        node = found;
-      }
-      current = Value::FromNode(*node);
-    }
-    for (; field != end; ++field) {
-      current = SelectSlow(current, *field, test_only_ && field + 1 == end, frame.ctx);
-      if (current.is_error()) return current;
-    }
-    return current;
-  }
-
-  bool test_only() const { return test_only_; }
-  // Adds one more field at the end of the path (has() tests it when `test_only`).
-  void Append(std::string_view field, bool test_only) {
-    fields_.push_back({field, data::HashKey(field)});
-    test_only_ = test_only;
-  }
-
- private:
-  // Everything but a hit in a document map: native maps, optionals, errors, misses.
-  Value SelectSlow(const Value& operand, const Field& path_field, bool presence,
-                   CallContext& ctx) const {
-    const std::string_view field = path_field.name;
-    const uint64_t hash = path_field.hash;
-    if (operand.kind() == ValueKind::kOptional) {
-      if (!operand.has_value()) return presence ? Value::False() : Value::OptionalNone();
-      return SelectField(operand.optional_value(), field, hash,
-                         presence ? SelectMode::kPresence : SelectMode::kOptional, ctx);
-    }
-    return SelectField(operand, field, hash, presence ? SelectMode::kPresence : SelectMode::kValue,
-                       ctx);
-  }
-
-  StepPtr base_;
-  int64_t local_;
-  std::vector<Field> fields_;
-  bool test_only_;
 };
 
 class OptSelectStep final : public Step {
@@ -320,6 +250,11 @@ class IndexStep final : public Step {
 
 }  // namespace
 
+std::optional<uint32_t> SlotOfStep(const Step& step) {
+  if (const auto* slot_step = dynamic_cast<const SlotStep*>(&step)) return slot_step->slot();
+  return std::nullopt;
+}
+
 StepPtr MakeConstStep(Value value) { return std::make_unique<ConstStep>(value); }
 StepPtr MakeSlotStep(uint32_t slot, std::string name) {
   return std::make_unique<SlotStep>(slot, std::move(name));
@@ -329,19 +264,6 @@ StepPtr MakeLocalStep(uint32_t local) { return std::make_unique<LocalStep>(local
 StepPtr MakeSelectStep(StepPtr operand, std::string_view field, bool test_only) {
   return std::make_unique<SelectStep>(std::move(operand), field, test_only);
 }
-StepPtr MakeSelectPathStep(StepPtr base, int64_t local, std::vector<std::string_view> fields,
-                           bool test_only) {
-  return std::make_unique<SelectPathStep>(std::move(base), local, std::move(fields), test_only);
-}
-StepPtr ExtendSelectPath(StepPtr operand, std::string_view field, bool test_only) {
-  auto* path = dynamic_cast<SelectPathStep*>(operand.get());
-  if (path != nullptr && !path->test_only()) {
-    path->Append(field, test_only);
-    return operand;
-  }
-  return MakeSelectPathStep(std::move(operand), -1, {field}, test_only);
-}
-
 StepPtr MakeOptSelectStep(StepPtr operand, std::string_view field) {
   return std::make_unique<OptSelectStep>(std::move(operand), field);
 }

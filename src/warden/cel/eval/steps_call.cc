@@ -7,6 +7,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "warden/base/bytes_equal.h"
 #include "warden/cel/eval/step.h"
 #include "warden/cel/runtime/regex.h"
 #include "warden/cel/runtime/value_ops.h"
@@ -63,7 +64,7 @@ class EqualsStep final : public Step {
     Value left = left_->Eval(frame);
     Value right = right_->Eval(frame);
     if (left.kind() == ValueKind::kString && right.kind() == ValueKind::kString) [[likely]] {
-      return Value::Bool((left.string_view() == right.string_view()) != negate_);
+      return Value::Bool(BytesEqual(left.string_view(), right.string_view()) != negate_);
     }
     if (left.is_error()) return left;
     if (right.is_error()) return right;

@@ -66,6 +66,40 @@ inline bool CountIteration(Frame& frame, Value& error) {
   return true;
 }
 
+// Iteration accounting for one loop over `size` elements. When both the iteration limit
+// and the cost budget cover the whole range, it is charged once up front and the unused
+// part refunded when the loop stops early; otherwise every iteration is counted (and the
+// limit error comes at the exact iteration that exceeds it).
+class IterationBudget {
+ public:
+  IterationBudget(Frame& frame, uint32_t size) : frame_(frame) {
+    if (frame.iterations_left >= size && frame.ctx.cost_remaining() >= size) {
+      frame.iterations_left -= size;
+      frame.ctx.Charge(size);
+      reserved_ = size;
+    }
+  }
+  ~IterationBudget() {
+    frame_.iterations_left += reserved_;
+    frame_.ctx.Refund(reserved_);
+  }
+  IterationBudget(const IterationBudget&) = delete;
+  IterationBudget& operator=(const IterationBudget&) = delete;
+
+  // Accounts for one iteration; false (with `error` set) when a limit is reached.
+  bool Next(Value& error) {
+    if (reserved_ > 0) [[likely]] {
+      --reserved_;
+      return true;
+    }
+    return CountIteration(frame_, error);
+  }
+
+ private:
+  Frame& frame_;
+  uint32_t reserved_ = 0;
+};
+
 class ComprehensionStep final : public Step {
  public:
   explicit ComprehensionStep(ComprehensionPlan plan) : plan_(std::move(plan)) {}
@@ -116,9 +150,10 @@ class QuantifierStep final : public Step {
     // Document lists (the common case) are read straight from their nodes.
     const data::Node* list_node =
         iter2_local_ < 0 && range.kind() == ValueKind::kList ? range.node() : nullptr;
+    IterationBudget budget(frame, cursor.size());
     for (uint32_t position = 0; position < cursor.size(); ++position) {
       Value error;
-      if (!CountIteration(frame, error)) return error;
+      if (!budget.Next(error)) return error;
       if (list_node != nullptr) {
         frame.locals[iter_local_] = Value::FromNode(list_node->item(position));
       } else {
@@ -176,9 +211,10 @@ class MapFilterStep final : public Step {
     Value* items = frame.ctx.arena().AllocateArray<Value>(cursor.size());
     if (items == nullptr && cursor.size() != 0) return MemoryLimitError();
     uint32_t count = 0;
+    IterationBudget budget(frame, cursor.size());
     for (uint32_t position = 0; position < cursor.size(); ++position) {
       Value error;
-      if (!CountIteration(frame, error)) return error;
+      if (!budget.Next(error)) return error;
       cursor.Bind(position, frame.locals, iter_local_, iter2_local_);
       if (predicate_ != nullptr) {
         Value keep = predicate_->Eval(frame);

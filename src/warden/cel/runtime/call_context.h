@@ -32,6 +32,11 @@ class CallContext {
     cost_remaining_ -= units;
     return true;
   }
+  // Returns units charged ahead of time but not used (a loop that reserved its whole
+  // range and stopped early). Never revives an exhausted budget.
+  void Refund(uint64_t units) {
+    if (!cost_exceeded_) cost_remaining_ += units;
+  }
   bool cost_exceeded() const { return cost_exceeded_; }
   uint64_t cost_remaining() const { return cost_remaining_; }
   Value CostLimitError() { return Error("evaluation cost budget exceeded"); }
