@@ -79,6 +79,8 @@ class Arena {
   // Bytes handed out and reserved in blocks so far.
   size_t bytes_reserved() const { return reserved_; }
   size_t byte_limit() const { return limit_; }
+  // Changes the limit for later allocations (memory already reserved stays).
+  void set_byte_limit(size_t byte_limit) { limit_ = byte_limit; }
   // True once an allocation was refused because of the limit (until Reset).
   bool exhausted() const { return exhausted_; }
 

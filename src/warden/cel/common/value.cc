@@ -274,7 +274,8 @@ Value ValueFactory::MakeOptional(const Value& value) {
   return Value::Optional(stored);
 }
 
-Value ValueFactory::MakeOpaque(std::string_view type_name, std::string_view data) {
+Value ValueFactory::MakeOpaque(std::string_view type_name, std::string_view data,
+                               std::string (*format)(std::string_view data)) {
   std::string_view name_copy = arena_.CopyString(type_name);
   std::string_view data_copy = arena_.CopyString(data);
   auto* opaque = arena_.Create<OpaqueData>();
@@ -283,6 +284,7 @@ Value ValueFactory::MakeOpaque(std::string_view type_name, std::string_view data
   }
   opaque->type_name = name_copy;
   opaque->data = data_copy;
+  opaque->format = format;
   return Value::Opaque(opaque);
 }
 

@@ -52,6 +52,9 @@ struct ErrorData {
 struct OpaqueData {
   std::string_view type_name;
   std::string_view data;
+  // The value's text (`10.0.0.1`, `1.2.3`) for output and typed encoding; nullptr when
+  // the type has none.
+  std::string (*format)(std::string_view data) = nullptr;
 };
 
 struct NativeMap;
@@ -255,8 +258,10 @@ class ValueFactory {
   // Like MakeMap, returning an error value on an invalid or repeated key.
   Value MakeMapChecked(std::span<const Value> keys, std::span<const Value> values);
   Value MakeOptional(const Value& value);
-  // An opaque value; type_name and data are copied into the arena.
-  Value MakeOpaque(std::string_view type_name, std::string_view data);
+  // An opaque value; type_name and data are copied into the arena. `format` renders
+  // the data as text for output (static function, may be nullptr).
+  Value MakeOpaque(std::string_view type_name, std::string_view data,
+                   std::string (*format)(std::string_view data) = nullptr);
   // An error value with a message (copied into the arena).
   Value MakeError(std::string_view message);
 

@@ -131,7 +131,7 @@ std::string EvaluateBatchLine(std::string_view line, const BatchOptions& options
   }
 
   // Bindings are decoded first: undeclared names are declared `dyn`.
-  EvalState state(options.limits.max_memory_bytes);
+  EvalState state;
   Arena binding_arena(options.limits.max_memory_bytes);
   ValueFactory factory(binding_arena);
   std::vector<std::pair<std::string, Value>> bindings;

@@ -13,6 +13,8 @@ Program::Program(std::shared_ptr<const Env> env, std::unique_ptr<Arena> constant
 
 Value Program::Evaluate(const Activation& activation, EvalState& state) const {
   state.arena_.Reset();
+  // This program's memory limit, whatever the state was made with.
+  state.arena_.set_byte_limit(limits_.max_memory_bytes);
   if (state.locals_.size() < local_count_) state.locals_.resize(local_count_);
   CallContext ctx(state.arena_, limits_.cost_budget);
   Frame frame{activation, state.locals_.data(), ctx, limits_.max_iterations};

@@ -20,8 +20,8 @@ namespace warden::cel {
 // no new values allocation-free. Not thread-safe.
 class EvalState {
  public:
-  explicit EvalState(size_t max_memory_bytes = EvalLimits{}.max_memory_bytes)
-      : arena_(max_memory_bytes) {}
+  // Each evaluation sets the arena's limit to its program's EvalLimits::max_memory_bytes.
+  EvalState() = default;
 
   Arena& arena() { return arena_; }
 

@@ -279,6 +279,10 @@ void EncodeTypedValue(const Value& value, std::string& out) {
     case ValueKind::kOpaque:
       out += "{\"opaque\":{\"type\":";
       AppendJsonString(value.opaque().type_name, out);
+      if (value.opaque().format != nullptr) {
+        out += ",\"value\":";
+        AppendJsonString(value.opaque().format(value.opaque().data), out);
+      }
       out += "}}";
       return;
     case ValueKind::kError:
@@ -358,7 +362,10 @@ void EncodePlainJson(const Value& value, std::string& out) {
       }
       return;
     case ValueKind::kOpaque:
-      AppendJsonString(value.opaque().type_name, out);
+      // Plain JSON has no opaque values: their text, or the type name without one.
+      AppendJsonString(value.opaque().format != nullptr ? value.opaque().format(value.opaque().data)
+                                                        : std::string(value.opaque().type_name),
+                       out);
       return;
     case ValueKind::kError:
       AppendJsonString(value.error().message, out);

@@ -6,7 +6,8 @@
 //
 // Extensions beyond FORMAT.md for values it cannot express: an optional is
 // {"optional": V} or {"optional": null} (empty); an extension value such as net.IP is
-// {"opaque": {"type": "net.IP", "value": "10.0.0.1"}}.
+// {"opaque": {"type": "net.IP", "value": "10.0.0.1"}} ("value" only when the type has a
+// text form; plain JSON output shows that text, or the type name).
 
 #include <optional>
 #include <string>

@@ -206,6 +206,20 @@ TEST_F(TypedValueTest, PlainJsonRendering) {
   }
 }
 
+TEST_F(TypedValueTest, OpaqueValuesShowTheirTextWhenTheyHaveOne) {
+  Value with_text = factory_.MakeOpaque(
+      "Example", "raw", [](std::string_view data) { return "text of " + std::string(data); });
+  Value without_text = factory_.MakeOpaque("Example", "raw");
+  EXPECT_EQ(EncodeTypedValue(with_text), R"({"opaque":{"type":"Example","value":"text of raw"}})");
+  EXPECT_EQ(EncodeTypedValue(without_text), R"({"opaque":{"type":"Example"}})");
+  std::string plain;
+  EncodePlainJson(with_text, plain);
+  EXPECT_EQ(plain, R"("text of raw")");
+  plain.clear();
+  EncodePlainJson(without_text, plain);
+  EXPECT_EQ(plain, R"("Example")");
+}
+
 TEST(ParseTimestampValueTest, AcceptsRfc3339AndRejectsOutOfRange) {
   std::optional<Value> epoch = ParseTimestampValue("1970-01-01T00:00:00Z");
   ASSERT_TRUE(epoch.has_value());

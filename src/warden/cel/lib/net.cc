@@ -21,12 +21,22 @@ constexpr std::string_view kCidrType = "net.CIDR";
 constexpr KindMask kStringArg = KindBit(ValueKind::kString);
 constexpr KindMask kOpaqueArg = KindBit(ValueKind::kOpaque);
 
+std::string FormatIpData(std::string_view data) {
+  IpAddress address;
+  return net::IpAddressFromData(data, address) ? net::FormatIpAddress(address) : std::string();
+}
+
+std::string FormatCidrData(std::string_view data) {
+  IpPrefix prefix;
+  return net::IpPrefixFromData(data, prefix) ? net::FormatIpPrefix(prefix) : std::string();
+}
+
 Value MakeIp(CallContext& ctx, const IpAddress& address) {
-  return ctx.values().MakeOpaque(kIpType, address.data());
+  return ctx.values().MakeOpaque(kIpType, address.data(), &FormatIpData);
 }
 
 Value MakeCidr(CallContext& ctx, const IpPrefix& prefix) {
-  return ctx.values().MakeOpaque(kCidrType, net::PrefixData(prefix));
+  return ctx.values().MakeOpaque(kCidrType, net::PrefixData(prefix), &FormatCidrData);
 }
 
 // Parses a string argument into an address, or sets `error` to the error value.

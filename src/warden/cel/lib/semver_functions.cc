@@ -39,7 +39,9 @@ Value ToSemver(std::span<const Value> args, CallContext& ctx) {
     return ctx.Error("invalid semantic version `" + std::string(args[0].string_view()) +
                      "`: " + error);
   }
-  return ctx.values().MakeOpaque(kSemverType, semver::Canonical(version));
+  // The data is the canonical text itself.
+  return ctx.values().MakeOpaque(kSemverType, semver::Canonical(version),
+                                 [](std::string_view data) { return std::string(data); });
 }
 
 Value IsSemver(std::span<const Value> args, CallContext&) {
