@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "warden/base/file.h"
+#include "warden/data/dockerfile_reader.h"
 #include "warden/data/json_reader.h"
 #include "warden/data/jsonl_reader.h"
 #include "warden/data/reader_support.h"
@@ -13,15 +14,37 @@ namespace warden::data {
 
 namespace {
 
-bool EndsWithIgnoringCase(std::string_view text, std::string_view suffix) {
-  if (text.size() < suffix.size()) return false;
-  std::string_view tail = text.substr(text.size() - suffix.size());
-  for (size_t pos = 0; pos < suffix.size(); ++pos) {
-    char c = tail[pos];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[pos]) return false;
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `lower_prefix` is lower-case.
+bool StartsWithIgnoringCase(std::string_view text, std::string_view lower_prefix) {
+  if (text.size() < lower_prefix.size()) return false;
+  for (size_t pos = 0; pos < lower_prefix.size(); ++pos) {
+    if (AsciiLower(text[pos]) != lower_prefix[pos]) return false;
   }
   return true;
+}
+
+// `lower_suffix` is lower-case.
+bool EndsWithIgnoringCase(std::string_view text, std::string_view lower_suffix) {
+  return text.size() >= lower_suffix.size() &&
+         StartsWithIgnoringCase(text.substr(text.size() - lower_suffix.size()), lower_suffix);
+}
+
+// `Dockerfile`, `Containerfile`, `Dockerfile.<anything>`, `<anything>.dockerfile`.
+bool IsDockerfileName(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  constexpr std::string_view kDockerfile = "dockerfile";
+  constexpr std::string_view kContainerfile = "containerfile";
+  if (base.size() == kDockerfile.size() && StartsWithIgnoringCase(base, kDockerfile)) return true;
+  if (base.size() == kContainerfile.size() && StartsWithIgnoringCase(base, kContainerfile)) {
+    return true;
+  }
+  if (base.size() > kDockerfile.size() + 1 && StartsWithIgnoringCase(base, "dockerfile.")) {
+    return true;
+  }
+  return base.size() > kDockerfile.size() + 1 && EndsWithIgnoringCase(base, ".dockerfile");
 }
 
 StatusOr<std::vector<Document>> One(StatusOr<Document> document) {
@@ -43,6 +66,8 @@ const char* FormatName(Format format) {
       return "yaml";
     case Format::kToml:
       return "toml";
+    case Format::kDockerfile:
+      return "dockerfile";
   }
   return "unknown";
 }
@@ -56,6 +81,8 @@ std::optional<Format> FormatFromPath(std::string_view path) {
     return Format::kYaml;
   }
   if (EndsWithIgnoringCase(path, ".toml")) return Format::kToml;
+  // After the extensions above, so that `Dockerfile.json` stays JSON.
+  if (IsDockerfileName(path)) return Format::kDockerfile;
   return std::nullopt;
 }
 
@@ -70,6 +97,8 @@ StatusOr<std::vector<Document>> ReadDocuments(std::string_view text, std::string
       return ReadYaml(text, std::move(file), limits);
     case Format::kToml:
       return One(ReadToml(text, std::move(file), limits));
+    case Format::kDockerfile:
+      return One(ReadDockerfile(text, std::move(file), limits));
   }
   return Internal("unknown document format");
 }
@@ -82,8 +111,9 @@ StatusOr<std::vector<Document>> ReadDocumentsFromFile(const std::string& path,
   std::optional<Format> format = FormatFromPath(path);
   if (!format) {
     return InvalidArgument("cannot tell the format of " + internal::Quoted(path) +
-                           " from its extension (expected .json, .jsonl, .ndjson, .yaml, "
-                           ".yml or .toml)");
+                           " from its name (expected .json, .jsonl, .ndjson, .yaml, .yml, "
+                           ".toml, or a Dockerfile: `Dockerfile`, `Dockerfile.*`, "
+                           "`*.dockerfile` or `Containerfile`)");
   }
   return ReadDocumentsFromFile(path, *format, limits);
 }

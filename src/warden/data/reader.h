@@ -20,9 +20,9 @@
 
 namespace warden::data {
 
-enum class Format { kJson, kJsonLines, kYaml, kToml };
+enum class Format { kJson, kJsonLines, kYaml, kToml, kDockerfile };
 
-// `json`, `jsonl`, `yaml`, `toml`.
+// `json`, `jsonl`, `yaml`, `toml`, `dockerfile`.
 const char* FormatName(Format format);
 
 // The format named by the extension of `path`: .json, .jsonl or .ndjson, .yaml or .yml,
