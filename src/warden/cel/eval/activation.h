@@ -8,6 +8,7 @@
 // must outlive it. Bind everything before evaluating; the activation is then read-only
 // and may be shared by threads evaluating concurrently.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,24 @@ class Activation {
   void Bind(std::string_view name, const data::Document& document) {
     Bind(name, Value::FromNode(*document.root));
   }
+
+  // Binds a slot directly. Slot indices come from the Env the activation was made for,
+  // or from any Env that declares the same variables in the same order and then more
+  // (the policy engine gives each policy such an Env, with its `let` names after the
+  // shared variables, and reuses one activation made from the largest).
+  void BindSlot(uint32_t slot_index, Value value) {
+    if (slot_index >= slots_.size()) {
+      slots_.resize(slot_index + 1);
+      bound_.resize(slot_index + 1, 0);
+    }
+    slots_[slot_index] = value;
+    bound_[slot_index] = 1;
+  }
+  void UnbindSlot(uint32_t slot_index) {
+    if (slot_index < bound_.size()) bound_[slot_index] = 0;
+  }
+  // Unbinds every slot (names bound outside the Env's slots stay).
+  void UnbindAllSlots() { std::fill(bound_.begin(), bound_.end(), uint8_t{0}); }
 
   // The value in a declared variable's slot, or nullptr when unbound.
   const Value* slot(uint32_t slot_index) const {

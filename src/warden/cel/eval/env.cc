@@ -37,17 +37,23 @@ const FunctionRegistry& Env::registry() const { return StandardRegistry(); }
 CompileResult Env::Compile(std::string_view source, const CompileOptions& options) const {
   CompileResult result;
   ParseResult parsed = Parse(source, options.parse);
-  result.source = parsed.parsed.source;
   if (!parsed.ok()) {
+    result.source = parsed.parsed.source;
     result.issues = std::move(parsed.issues);
     return result;
   }
+  return CompileParsed(std::move(parsed.parsed), options);
+}
+
+CompileResult Env::CompileParsed(ParsedExpr parsed, const CompileOptions& options) const {
+  CompileResult result;
+  result.source = parsed.source;
   if (options.check) {
     CheckEnv check_env;
     check_env.container = container_;
     check_env.variables = variables_;
     check_env.functions = functions_;
-    CheckResult checked = Check(parsed.parsed, check_env);
+    CheckResult checked = Check(parsed, check_env);
     if (!checked.ok()) {
       result.issues = std::move(checked.issues);
       return result;
@@ -56,7 +62,7 @@ CompileResult Env::Compile(std::string_view source, const CompileOptions& option
   }
   auto constants = std::make_unique<Arena>();
   Planner planner(*this, *constants);
-  StepPtr root = planner.Plan(*parsed.parsed.expr);
+  StepPtr root = planner.Plan(*parsed.expr);
   result.program =
       std::make_shared<Program>(shared_from_this(), std::move(constants), std::move(root),
                                 planner.local_count(), options.limits, result.source);

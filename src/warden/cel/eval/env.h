@@ -74,6 +74,9 @@ class Env : public std::enable_shared_from_this<Env> {
   const FunctionRegistry& registry() const;
 
   CompileResult Compile(std::string_view source, const CompileOptions& options = {}) const;
+  // Checks and plans an already parsed expression (e.g. a part of a larger one, with its
+  // offsets into the same source text). `options.parse` is unused.
+  CompileResult CompileParsed(ParsedExpr parsed, const CompileOptions& options = {}) const;
 
  private:
   Env() = default;
