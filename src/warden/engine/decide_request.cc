@@ -1,0 +1,452 @@
+// Engine::Decide and Engine::DecideCompact: request decisions.
+//
+// One core loop serves both. It walks the bundle's rules in first-match order, skips
+// rules of policies the index ruled out and rules whose guards fail, evaluates the
+// rest and records what fired in the thread's scratch trace (indexes, no strings), so
+// the compact path allocates nothing. Decide then turns the trace into a full result.
+
+#include <algorithm>
+#include <optional>
+
+#include "warden/engine/engine.h"
+#include "warden/engine/eval_support.h"
+#include "warden/engine/rule_index.h"
+
+namespace warden::engine {
+
+using internal::Scratch;
+using internal::TraceEntry;
+using internal::TraceKind;
+using policy::SharedSlot;
+
+namespace {
+
+// Per-policy state of one decision, filled in lazily when its first rule comes up.
+enum class PolicyState : uint8_t { kUnknown, kActive, kInactive, kFailed };
+
+Decision DecisionOf(policy::Effect effect) {
+  switch (effect) {
+    case policy::Effect::kAllow:
+      return Decision::kAllow;
+    case policy::Effect::kRequireApproval:
+      return Decision::kRequireApproval;
+    default:
+      return Decision::kDeny;
+  }
+}
+
+}  // namespace
+
+CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions& options, bool full,
+                                   std::vector<ExplainStep>* explain) const {
+  const policy::CompiledBundle& bundle = *bundle_;
+  Scratch& scratch = Scratch::ForThread(bundle);
+  scratch.Clear();
+  scratch.trace().clear();
+  cel::Activation& activation = scratch.activation();
+  auto bind_node = [&](SharedSlot slot, const data::Node* node) {
+    if (node != nullptr) internal::BindShared(activation, slot, cel::Value::FromNode(*node));
+  };
+  bind_node(SharedSlot::kSubject, input.subject);
+  bind_node(SharedSlot::kAction, input.action);
+  bind_node(SharedSlot::kResource, input.resource);
+  bind_node(SharedSlot::kContext, input.context);
+  std::string_view environment =
+      input.environment.empty() ? std::string_view(options.environment) : input.environment;
+  internal::BindShared(activation, SharedSlot::kEnvironment, cel::Value::String(environment));
+  internal::BindShared(activation, SharedSlot::kEnv, cel::Value::String(options.environment));
+  internal::BindShared(activation, SharedSlot::kNow,
+                       cel::Value::Timestamp(options.now_seconds, options.now_nanos));
+
+  std::string_view action = StringOf(input.action);
+  std::string_view resource = ResourceString(input.resource);
+  std::vector<std::string>& subject_ids = scratch.subject_ids();
+  bool subject_ids_ready = false;
+  auto subjects = [&]() -> const std::vector<std::string>& {
+    if (!subject_ids_ready) {
+      subject_ids = SubjectIds(input.subject);
+      subject_ids_ready = true;
+    }
+    return subject_ids;
+  };
+
+  // Per-policy state and enforcement, filled in lazily (scratch vectors: no allocation).
+  std::vector<uint8_t>& state_bytes = scratch.policy_states();
+  std::vector<uint8_t>& level_bytes = scratch.policy_levels();
+  if (options_.use_index) {
+    state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
+    std::vector<uint32_t>& candidates = scratch.candidates();
+    index_->RequestCandidates(action, resource, candidates);
+    for (uint32_t policy_idx : candidates) {
+      state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kUnknown);
+    }
+  } else {
+    state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kUnknown));
+  }
+  level_bytes.resize(bundle.policies.size());
+  std::vector<const data::Node*>& guard_nodes = scratch.guard_nodes();
+  std::vector<uint8_t>& guard_ready = scratch.guard_ready();
+  guard_nodes.resize(guard_paths_.size());
+  guard_ready.assign(guard_paths_.size(), 0);
+  uint32_t bound_policy = UINT32_MAX;
+
+  auto record_error = [&](const policy::CompiledPolicy& policy, uint32_t policy_idx,
+                          uint32_t rule_idx, const cel::Value& value, const char* fallback,
+                          const SourceLocation& where, TraceKind kind) {
+    TraceEntry entry{policy_idx, rule_idx, kind, nullptr, {}, {}, false};
+    if (full) {
+      entry.text = value.is_error() ? internal::ErrorText(value) : fallback;
+      entry.where = where;
+    }
+    scratch.trace().push_back(std::move(entry));
+    (void)policy;
+  };
+
+  // Whether a policy applies; evaluates `when` once.
+  auto activate = [&](uint32_t policy_idx) {
+    uint8_t& state_byte = state_bytes[policy_idx];
+    if (static_cast<PolicyState>(state_byte) != PolicyState::kUnknown) {
+      return static_cast<PolicyState>(state_byte);
+    }
+    auto set = [&](PolicyState value) {
+      state_byte = static_cast<uint8_t>(value);
+      return value;
+    };
+    const policy::CompiledPolicy& policy = bundle.policies[policy_idx];
+    const PolicyMatcher& matcher = matchers_[policy_idx];
+    static const std::vector<std::string> kNoSubjects;
+    if (!matcher.MatchesRequest(action, resource,
+                                matcher.subjects.empty() ? kNoSubjects : subjects(), environment)) {
+      return set(PolicyState::kInactive);
+    }
+    policy::Enforcement level = internal::PolicyEnforcement(bundle, policy, environment);
+    level_bytes[policy_idx] = static_cast<uint8_t>(level);
+    if (level == policy::Enforcement::kDisabled) return set(PolicyState::kInactive);
+    if (policy.match.when) {
+      internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
+      bound_policy = UINT32_MAX;  // params were rebound
+      cel::Value applies =
+          policy.match.when->Evaluate(activation, scratch.state(internal::kConditionState));
+      if (applies.is_error()) {
+        record_error(policy, policy_idx, UINT32_MAX, applies, "", policy.match.when_location,
+                     TraceKind::kWhenError);
+        return set(PolicyState::kFailed);
+      }
+      if (!applies.is_true()) return set(PolicyState::kInactive);
+    }
+    return set(PolicyState::kActive);
+  };
+
+  // Whether the rule's guards hold (see policy::Guard); `all_known` tells whether every
+  // guarded path was a string, so the residual condition decides on its own.
+  auto guards_pass = [&](const RuleGuards& guards, bool& all_known) {
+    all_known = true;
+    for (const auto& [path_id, values] : guards) {
+      if (!guard_ready[path_id]) {
+        guard_ready[path_id] = 1;
+        const GuardPath& path = guard_paths_[path_id];
+        const data::Node* node = nullptr;
+        switch (static_cast<SharedSlot>(path.slot)) {
+          case SharedSlot::kSubject:
+            node = input.subject;
+            break;
+          case SharedSlot::kAction:
+            node = input.action;
+            break;
+          case SharedSlot::kResource:
+            node = input.resource;
+            break;
+          case SharedSlot::kContext:
+            node = input.context;
+            break;
+          default:
+            break;  // not a request variable: no filtering
+        }
+        for (size_t field_idx = 0; node != nullptr && field_idx < path.fields.size(); ++field_idx) {
+          node = node->Find(path.fields[field_idx], path.hashes[field_idx]);
+        }
+        guard_nodes[path_id] = node != nullptr && node->is_string() ? node : nullptr;
+      }
+      const data::Node* node = guard_nodes[path_id];
+      if (node == nullptr) {
+        all_known = false;  // unknown: the full condition decides
+        continue;
+      }
+      std::string_view value = node->string_value();
+      bool listed = false;
+      for (const std::string& candidate : *values) {
+        if (value.size() == candidate.size() && value == candidate) {
+          listed = true;
+          break;
+        }
+      }
+      if (!listed) return false;
+    }
+    return true;
+  };
+
+  CompactDecision result;
+  bool decided = false;
+  bool any_deny = false, any_approval = false, any_allow = false;
+  const policy::Combining combining = bundle.combining;
+  for (const RuleRef& ref : ordered_rules_) {
+    if (static_cast<PolicyState>(state_bytes[ref.policy]) == PolicyState::kInactive) continue;
+    const policy::CompiledPolicy& policy = bundle.policies[ref.policy];
+    const policy::CompiledRule& rule = policy.rules[ref.rule];
+    // The policy must apply (match, `when`) before its rules count, so a failing `when`
+    // is seen even when every rule's guard would skip it.
+    PolicyState state = activate(ref.policy);
+    if (state == PolicyState::kInactive) continue;
+    bool guards_known = false;
+    if (state != PolicyState::kFailed && !guards_pass(rule_guards_[ref.guards], guards_known)) {
+      if (explain != nullptr) {
+        explain->push_back(
+            {policy.name, rule.id, "false", "skipped: a guard in its condition does not hold"});
+      }
+      continue;
+    }
+    bool errored = state == PolicyState::kFailed;
+    bool fired = false;
+    if (!errored) {
+      if (bound_policy != ref.policy) {
+        internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
+        internal::BindLets(policy, scratch, let_state_base_[ref.policy]);
+        bound_policy = ref.policy;
+      }
+      if (!rule.condition) continue;
+      // With every guard known to hold, only the rest of the condition can change the
+      // result (`true && x` is `x`); with none left, the rule fires.
+      const cel::Program* program = rule.condition.get();
+      bool residual_only = guards_known && rule.has_residual;
+      if (residual_only) program = rule.residual.get();
+      if (!rule.foreach) {
+        if (residual_only && program == nullptr) {
+          fired = true;
+        } else {
+          cel::Value value =
+              program->Evaluate(activation, scratch.state(internal::kConditionState));
+          if (value.is_error() || !value.is_bool()) {
+            errored = true;
+            record_error(policy, ref.policy, ref.rule, value, "condition is not a bool",
+                         rule.condition_location, TraceKind::kError);
+          } else {
+            fired = value.bool_value();
+          }
+        }
+      } else {
+        cel::Value items =
+            rule.foreach->Evaluate(activation, scratch.state(internal::kForeachState));
+        bool is_map = items.kind() == cel::ValueKind::kMap;
+        if (!is_map && items.kind() != cel::ValueKind::kList) {
+          errored = true;
+          record_error(policy, ref.policy, ref.rule, items, "foreach must give a list or a map",
+                       rule.location, TraceKind::kError);
+        } else {
+          uint32_t count = is_map ? items.map_size() : items.list_size();
+          for (uint32_t index = 0; index < count && !fired && !errored; ++index) {
+            internal::BindShared(activation, SharedSlot::kItem,
+                                 is_map ? items.map_value(index) : items.list_item(index));
+            internal::BindShared(activation, SharedSlot::kIndex,
+                                 is_map ? items.map_key(index) : cel::Value::Int(index));
+            cel::Value value =
+                rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
+            if (value.is_error() || !value.is_bool()) {
+              errored = true;
+              record_error(policy, ref.policy, ref.rule, value, "condition is not a bool",
+                           rule.condition_location, TraceKind::kError);
+            } else if (value.bool_value()) {
+              fired = true;
+            }
+          }
+        }
+      }
+    }
+    if (errored) {
+      TraceEntry& entry = scratch.trace().back();
+      // A failed `when` counts once for its policy; its other rules are skipped.
+      if (entry.kind == TraceKind::kWhenError) {
+        state_bytes[ref.policy] = static_cast<uint8_t>(PolicyState::kInactive);
+      }
+      if (policy.on_error == policy::OnError::kAllow) {
+        entry.kind = entry.kind == TraceKind::kWhenError ? TraceKind::kWhenErrorIgnored
+                                                         : TraceKind::kErrorIgnored;
+        if (explain != nullptr)
+          explain->push_back({policy.name, rule.id, "error", "ignored: on_error is allow"});
+        continue;
+      }
+      // Fail closed: an error decides like a deny.
+      if (explain != nullptr)
+        explain->push_back(
+            {policy.name, rule.id, "error", "decides deny: evaluation failed (fail closed)"});
+      entry.decides = true;
+      any_deny = true;
+      if (!decided) result.decision = Decision::kDeny;
+      if (combining == policy::Combining::kFirstMatch) {
+        decided = true;
+        break;
+      }
+      continue;
+    }
+    if (!fired) {
+      if (explain != nullptr) explain->push_back({policy.name, rule.id, "false", ""});
+      continue;
+    }
+    TraceEntry entry{ref.policy, ref.rule, TraceKind::kFired, nullptr, {}, {}, false};
+    if (full) {
+      // For foreach rules, item and index are still bound to the element that fired.
+      entry.text = internal::RenderTemplate(rule.message, scratch);
+    }
+    policy::Enforcement level = internal::RuleEnforcement(
+        rule.effect, static_cast<policy::Enforcement>(level_bytes[ref.policy]));
+    if (rule.effect != policy::Effect::kAllow && !bundle.exceptions.empty()) {
+      if (const policy::CompiledException* exception = internal::FindRequestException(
+              bundle, policy.name, rule.id, action, resource, subjects(), environment, options)) {
+        if (explain != nullptr)
+          explain->push_back(
+              {policy.name, rule.id, "true", "waived by exception `" + exception->name + "`"});
+        entry.kind = TraceKind::kWaived;
+        entry.exception = exception;
+        scratch.trace().push_back(std::move(entry));
+        continue;
+      }
+    }
+    if (rule.effect != policy::Effect::kAllow && level != policy::Enforcement::kEnforce) {
+      if (explain != nullptr) {
+        explain->push_back(
+            {policy.name, rule.id, "true",
+             std::string("recorded only: enforcement is ") + policy::EnforcementName(level)});
+      }
+      entry.kind = level == policy::Enforcement::kWarn ? TraceKind::kWarned : TraceKind::kAudited;
+      scratch.trace().push_back(std::move(entry));
+      continue;
+    }
+    if (explain != nullptr) {
+      explain->push_back(
+          {policy.name, rule.id, "true", std::string("fires: ") + policy::EffectName(rule.effect)});
+    }
+    if (rule.effect == policy::Effect::kRequireApproval) {
+      any_approval = true;
+    } else if (rule.effect == policy::Effect::kAllow) {
+      any_allow = true;
+    } else {
+      any_deny = true;
+    }
+    entry.decides = true;
+    scratch.trace().push_back(std::move(entry));
+    if (combining == policy::Combining::kFirstMatch) {
+      decided = true;
+      result.decision = DecisionOf(rule.effect);
+      result.policy = ref.policy;
+      result.rule = ref.rule;
+      break;
+    }
+  }
+
+  // The winning effect; under *-overrides the deciding rules are those of that effect.
+  std::optional<Decision> winner;
+  if (combining == policy::Combining::kFirstMatch) {
+    if (decided) winner = result.decision;
+  } else if (combining == policy::Combining::kDenyOverrides) {
+    if (any_deny) {
+      winner = Decision::kDeny;
+    } else if (any_approval) {
+      winner = Decision::kRequireApproval;
+    } else if (any_allow) {
+      winner = Decision::kAllow;
+    }
+  } else {
+    if (any_allow) {
+      winner = Decision::kAllow;
+    } else if (any_deny) {
+      winner = Decision::kDeny;
+    } else if (any_approval) {
+      winner = Decision::kRequireApproval;
+    }
+  }
+  if (!winner) {
+    result.by_default = true;
+    result.decision = DecisionOf(bundle.default_effect);
+    for (TraceEntry& entry : scratch.trace()) entry.decides = false;
+    return result;
+  }
+  result.decision = *winner;
+  bool first = true;
+  for (TraceEntry& entry : scratch.trace()) {
+    if (!entry.decides) continue;
+    Decision of = entry.kind == TraceKind::kFired
+                      ? DecisionOf(bundle.policies[entry.policy].rules[entry.rule].effect)
+                      : Decision::kDeny;  // errors decide like a deny
+    entry.decides = of == *winner;
+    if (entry.decides && first) {
+      result.policy = entry.policy;
+      result.rule = entry.rule;
+      first = false;
+    }
+  }
+  return result;
+}
+
+CompactDecision Engine::DecideCompact(const RequestInput& input, const EvalOptions& options) const {
+  return DecideCore(input, options, false, nullptr);
+}
+
+RequestDecision Engine::Decide(const RequestInput& input, const EvalOptions& options,
+                               std::vector<ExplainStep>* explain) const {
+  const policy::CompiledBundle& bundle = *bundle_;
+  CompactDecision compact = DecideCore(input, options, true, explain);
+  RequestDecision out;
+  out.decision = compact.decision;
+  out.by_default = compact.by_default;
+  out.bundle_name = bundle.name;
+  out.bundle_version = bundle.version;
+  out.bundle_digest = bundle.digest;
+  Scratch& scratch = Scratch::ForThread(bundle);
+  for (const TraceEntry& entry : scratch.trace()) {
+    const policy::CompiledPolicy& policy = bundle.policies[entry.policy];
+    std::string rule_id = entry.rule < policy.rules.size() ? policy.rules[entry.rule].id : "";
+    switch (entry.kind) {
+      case TraceKind::kWhenError:
+      case TraceKind::kWhenErrorIgnored:
+      case TraceKind::kError:
+      case TraceKind::kErrorIgnored: {
+        bool when =
+            entry.kind == TraceKind::kWhenError || entry.kind == TraceKind::kWhenErrorIgnored;
+        out.errors.push_back({policy.name, when ? "" : rule_id, entry.text, entry.where.file,
+                              entry.where.position.line, entry.where.position.column});
+        if (entry.decides) {
+          out.rules.push_back({policy.name, rule_id, policy::Effect::kDeny, "evaluation error"});
+          out.reasons.push_back("rule `" + policy.name + "/" + rule_id + "` failed to evaluate");
+        }
+        break;
+      }
+      case TraceKind::kWaived:
+        out.waived.push_back({policy.name, rule_id, policy.rules[entry.rule].effect, entry.text});
+        out.waived_by.push_back(entry.exception->name);
+        break;
+      case TraceKind::kWarned:
+        out.warnings.push_back({policy.name, rule_id, policy.rules[entry.rule].effect, entry.text});
+        break;
+      case TraceKind::kAudited:
+        out.audits.push_back({policy.name, rule_id, policy.rules[entry.rule].effect, entry.text});
+        break;
+      case TraceKind::kFired: {
+        if (!entry.decides) break;
+        const policy::CompiledRule& rule = policy.rules[entry.rule];
+        out.rules.push_back({policy.name, rule.id, rule.effect, entry.text});
+        out.reasons.push_back(
+            entry.text.empty() ? "rule `" + policy.name + "/" + rule.id + "` fired" : entry.text);
+        if (rule.effect == policy::Effect::kRequireApproval) {
+          out.obligations.push_back({"approval", policy.name, rule.id, rule.approvers});
+        }
+        break;
+      }
+    }
+  }
+  if (out.by_default) {
+    out.reasons.push_back(std::string("no rule decided; the bundle's default is ") +
+                          DecisionName(out.decision));
+  }
+  return out;
+}
+
+}  // namespace warden::engine
