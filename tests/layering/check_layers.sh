@@ -1,9 +1,31 @@
 #!/usr/bin/env bash
 # Enforces the module layer table of docs/architecture.md: a module may include only
 # its own headers and those of the modules listed for it below, and third-party
-# headers appear only in their one adapter file.
+# headers appear only in their one adapter file. The public embedding API
+# (include/warden/*.h, included as `warden/<file>.h`) uses only the standard library
+# and itself; of the modules, only service/ (which implements it) may include it.
 set -uo pipefail
 root="${1:-.}"
+status=0
+
+# Public headers and the embedding example: standard headers (`<name>`, no `.h`) and
+# public headers only.
+while IFS= read -r file; do
+  while IFS= read -r line; do
+    included=$(sed -E 's/^#include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"$line")
+    if [[ "$included" == warden/* ]]; then
+      if [[ "$included" == warden/*/* ]] || [ ! -f "$root/include/$included" ]; then
+        echo "$file: includes \`$included\`, which is not a public header" >&2
+        status=1
+      fi
+    elif [[ "$included" == */* || "$included" == *.h ]]; then
+      echo "$file: includes \`$included\`; public headers use only the standard library" >&2
+      status=1
+    fi
+  done < <(grep -E '^#include' "$root/$file")
+done < <(cd "$root" && find include examples/embed \( -name '*.h' -o -name '*.cc' \) 2>/dev/null |
+         sort)
+
 cd "$root/src/warden" || exit 2
 
 # module -> modules it may include (besides itself)
@@ -38,7 +60,6 @@ declare -A adapters=(
   ["re2/"]="cel/runtime/regex.cc"
 )
 
-status=0
 while IFS= read -r file; do
   module="${file%%/*}"
   if [ -z "${allowed[$module]+set}" ]; then
@@ -48,6 +69,13 @@ while IFS= read -r file; do
   fi
   while IFS= read -r line; do
     included=$(sed -E 's/^#include[[:space:]]*[<"]([^>"]+)[>"].*/\1/' <<<"$line")
+    if [[ "$included" == warden/* && "$included" != warden/*/* ]]; then
+      if [ "$module" != service ]; then
+        echo "$file: includes the public API \`$included\`, which only service/ may use" >&2
+        status=1
+      fi
+      continue
+    fi
     if [[ "$included" == warden/* ]]; then
       target="${included#warden/}"
       target="${target%%/*}"
