@@ -5,16 +5,28 @@
 
 namespace warden::cli {
 
+inline constexpr const char* kWardenVersion = "0.1.0";
+
 // Exit codes shared by every subcommand (docs/cli.md).
 enum class ExitCode : int {
   kOk = 0,
-  kFailed = 1,     // the command ran and found a failure (an evaluation error, a violation)
-  kUsage = 2,      // bad flags, unreadable input, an expression that does not compile
-  kInvalid = 3,    // invalid policies or tests (validate, test)
-  kInternal = 70,  // a bug
+  kFailed = 1,    // the command ran and found a failure (an evaluation error, a violation)
+  kUsage = 2,     // bad flags, an expression that does not compile
+  kInvalid = 3,   // invalid policies, tests or inputs
+  kInternal = 4,  // a bug
 };
 
 // `warden expr`: evaluate one CEL expression, or a batch of them.
 void AddExprCommand(CLI::App& app, ExitCode& exit_code);
+// `warden check`: check documents against policies (CI/CD gate).
+void AddCheckCommand(CLI::App& app, ExitCode& exit_code);
+// `warden eval`: decide authorization requests.
+void AddEvalCommand(CLI::App& app, ExitCode& exit_code);
+// `warden validate`: report every problem of a policy repository.
+void AddValidateCommand(CLI::App& app, ExitCode& exit_code);
+// `warden schema`: print the JSON Schema of the policy language.
+void AddSchemaCommand(CLI::App& app, ExitCode& exit_code);
+// `warden init`: scaffold a policy repository.
+void AddInitCommand(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace warden::cli

@@ -13,6 +13,11 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "warden 0.1.0");
     warden::cli::ExitCode exit_code = warden::cli::ExitCode::kOk;
+    warden::cli::AddCheckCommand(app, exit_code);
+    warden::cli::AddEvalCommand(app, exit_code);
+    warden::cli::AddValidateCommand(app, exit_code);
+    warden::cli::AddSchemaCommand(app, exit_code);
+    warden::cli::AddInitCommand(app, exit_code);
     warden::cli::AddExprCommand(app, exit_code);
     try {
       app.parse(argc, argv);

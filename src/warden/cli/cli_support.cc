@@ -1,0 +1,113 @@
+#include "warden/cli/cli_support.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+
+#include "warden/cel/eval/typed_value.h"
+
+namespace warden::cli {
+
+bool ResolveNow(const std::string& text, int64_t& seconds, int32_t& nanos) {
+  if (text.empty()) {
+    // The CLI reads the wall clock; the library never does.
+    auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
+    auto whole = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
+    seconds = whole.count();
+    nanos = static_cast<int32_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch - whole).count());
+    return true;
+  }
+  std::optional<cel::Value> parsed = cel::ParseTimestampValue(text);
+  if (!parsed) {
+    std::fprintf(stderr, "error: `--now %s`: expected an RFC 3339 timestamp\n", text.c_str());
+    return false;
+  }
+  seconds = parsed->seconds();
+  nanos = parsed->nanos();
+  return true;
+}
+
+bool PrintDiagnostics(Diagnostics& diagnostics, bool print_warnings) {
+  diagnostics.Sort();
+  for (const Diagnostic& diagnostic : diagnostics.items()) {
+    if (!print_warnings && diagnostic.severity == DiagnosticSeverity::kWarning) continue;
+    std::fprintf(stderr, "%s\n", FormatDiagnostic(diagnostic).c_str());
+  }
+  if (diagnostics.dropped() > 0) {
+    std::fprintf(stderr, "... and %zu more\n", diagnostics.dropped());
+  }
+  return diagnostics.has_errors();
+}
+
+bool WriteOutput(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return true;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "error: cannot write `%s`\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+bool StdoutWantsColor() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
+}
+
+void AddBundleFlags(CLI::App& command, BundleFlags& flags) {
+  command.add_option("-b,--bundle", flags.directory, "Policy bundle directory");
+  command.add_option("-p,--policy", flags.policies, "Policy file or directory (repeatable)")
+      ->allow_extra_args(false);
+  command.add_flag("--no-index", flags.no_index,
+                   "Match every policy linearly instead of through the rule index");
+}
+
+void WarnUnknownEnvironment(const policy::CompiledBundle& bundle, const std::string& environment) {
+  if (environment.empty() || bundle.environments.empty() ||
+      bundle.environments.count(environment) > 0) {
+    return;
+  }
+  std::string known;
+  for (const auto& [name, settings] : bundle.environments) {
+    known += (known.empty() ? "" : ", ") + name;
+  }
+  std::fprintf(stderr, "warning: the bundle configures no environment `%s` (it has: %s)\n",
+               environment.c_str(), known.c_str());
+}
+
+bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code) {
+  if (flags.directory.empty() && flags.policies.empty()) {
+    std::fprintf(stderr, "error: give a bundle (-b DIR) or policies (-p FILE)\n");
+    exit_code = ExitCode::kUsage;
+    return false;
+  }
+  service::BundleSpec spec;
+  spec.directory = flags.directory;
+  spec.policies = flags.policies;
+  spec.use_index = !flags.no_index;
+  spec.compile.lint = false;  // lints are `warden validate`'s business
+  Diagnostics diagnostics;
+  out = service::LoadBundle(spec, diagnostics);
+  if (diagnostics.has_errors()) {
+    PrintDiagnostics(diagnostics, false);
+    std::fprintf(stderr, "error: the policies are invalid (%zu errors); see `warden validate`\n",
+                 diagnostics.error_count());
+    exit_code = ExitCode::kInvalid;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace warden::cli
