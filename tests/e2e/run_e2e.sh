@@ -15,6 +15,12 @@
 #   exit_code        the expected exit status (of the last command of a pipeline)
 # plus whatever input fixtures the command reads, by relative path.
 #
+# Each case gets a fresh empty directory in `$E2E_TMP` for what its command writes
+# (`--output-file`, `warden init`); every occurrence of that directory's path in the
+# actual standard output and error reads `<tmp>` before comparing. Directories whose name
+# starts with `_` are not cases: they hold fixtures cases share (e.g.
+# `cd ../_fixtures/check && warden check ...`).
+#
 # Prints `ok   <name>` or `FAIL <name>` (with the differences) per case, then
 # `N passed, M failed`; exits 1 when any case fails, 2 on a usage error.
 # NAME_GLOB (optional) runs only the cases whose name matches it.
@@ -89,6 +95,11 @@ shopt -s nullglob
 # shellcheck disable=SC2206  # NAME_GLOB is meant to expand
 case_dirs=("$cases_dir"/$name_glob/)
 shopt -u nullglob
+# Shared fixtures are not cases.
+for index in "${!case_dirs[@]}"; do
+  [[ $(basename "${case_dirs[$index]}") == _* ]] && unset 'case_dirs[index]'
+done
+case_dirs=("${case_dirs[@]}")
 if [[ ${#case_dirs[@]} -eq 0 ]]; then
   echo "$0: no cases in \`$2\` matching \`$name_glob\`" >&2
   exit 2
@@ -107,9 +118,14 @@ for case_dir in "${case_dirs[@]}"; do
   else
     actual_stdout="$scratch/stdout"
     actual_stderr="$scratch/stderr"
-    (cd "$case_dir" && "${timeout_cmd[@]}" bash --noprofile --norc ./cmd \
+    case_tmp="$scratch/tmp"
+    rm -rf "$case_tmp" && mkdir -p "$case_tmp"
+    (cd "$case_dir" && E2E_TMP="$case_tmp" "${timeout_cmd[@]}" bash --noprofile --norc ./cmd \
         <"/dev/null" >"$actual_stdout" 2>"$actual_stderr")
     actual_code=$?
+    # The scratch path differs per run: show it as `<tmp>`.
+    tmp_pattern="$(printf '%s' "$case_tmp" | sed 's/[][\\.*^$|/]/\\&/g')"
+    sed -i "s/$tmp_pattern/<tmp>/g" "$actual_stdout" "$actual_stderr"
     expected_code="$(tr -d '[:space:]' <"$case_dir/exit_code")"
 
     if [[ $actual_code != "$expected_code" ]]; then
