@@ -25,8 +25,9 @@ enum class Format { kJson, kJsonLines, kYaml, kToml, kDockerfile };
 // `json`, `jsonl`, `yaml`, `toml`, `dockerfile`.
 const char* FormatName(Format format);
 
-// The format named by the extension of `path`: .json, .jsonl or .ndjson, .yaml or .yml,
-// .toml (letter case ignored); nullopt for anything else.
+// The format named by `path`: .json, .jsonl or .ndjson, .yaml or .yml, .toml, or a
+// Dockerfile name (`Dockerfile`, `Containerfile`, `Dockerfile.*`, `*.dockerfile`); letter
+// case ignored; nullopt for anything else.
 std::optional<Format> FormatFromPath(std::string_view path);
 
 // Reads `text` in `format`; `file` names it in positions and messages.

@@ -73,16 +73,51 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   // Per-policy state and enforcement, filled in lazily (scratch vectors: no allocation).
   std::vector<uint8_t>& state_bytes = scratch.policy_states();
   std::vector<uint8_t>& level_bytes = scratch.policy_levels();
+  // With the index, only the candidates' rules are visited (in first-match order), so
+  // the cost of a decision does not grow with the bundle; without it, every rule.
+  std::vector<uint32_t>& candidates = scratch.candidates();
+  std::vector<RuleRef> candidate_rules;
+  const std::vector<RuleRef>* rules_to_visit = &ordered_rules_;
   if (options_.use_index) {
-    state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
-    std::vector<uint32_t>& candidates = scratch.candidates();
+    if (state_bytes.size() != bundle.policies.size()) {
+      state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
+    }
     index_->RequestCandidates(action, resource, candidates);
     for (uint32_t policy_idx : candidates) {
       state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kUnknown);
     }
+    if (candidates.size() != bundle.policies.size()) {
+      for (uint32_t policy_idx : candidates) {
+        const std::vector<RuleRef>& rules = policy_rules_[policy_idx];
+        candidate_rules.insert(candidate_rules.end(), rules.begin(), rules.end());
+      }
+      if (!uniform_priority_) {
+        std::stable_sort(candidate_rules.begin(), candidate_rules.end(),
+                         [&](const RuleRef& a, const RuleRef& b) {
+                           return bundle.policies[a.policy].rules[a.rule].priority <
+                                  bundle.policies[b.policy].rules[b.rule].priority;
+                         });
+      }
+      rules_to_visit = &candidate_rules;
+    }
   } else {
     state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kUnknown));
   }
+  // Back to "inactive" for the next decision (only the candidates were touched).
+  struct ResetStates {
+    std::vector<uint8_t>& bytes;
+    const std::vector<uint32_t>& touched;
+    bool indexed;
+    ~ResetStates() {
+      if (!indexed) {
+        std::fill(bytes.begin(), bytes.end(), static_cast<uint8_t>(PolicyState::kInactive));
+        return;
+      }
+      for (uint32_t policy_idx : touched) {
+        bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kInactive);
+      }
+    }
+  } reset_states{state_bytes, candidates, options_.use_index};
   level_bytes.resize(bundle.policies.size());
   std::vector<const data::Node*>& guard_nodes = scratch.guard_nodes();
   std::vector<uint8_t>& guard_ready = scratch.guard_ready();
@@ -189,7 +224,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   bool decided = false;
   bool any_deny = false, any_approval = false, any_allow = false;
   const policy::Combining combining = bundle.combining;
-  for (const RuleRef& ref : ordered_rules_) {
+  for (const RuleRef& ref : *rules_to_visit) {
     if (static_cast<PolicyState>(state_bytes[ref.policy]) == PolicyState::kInactive) continue;
     const policy::CompiledPolicy& policy = bundle.policies[ref.policy];
     const policy::CompiledRule& rule = policy.rules[ref.rule];

@@ -66,6 +66,11 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
       engine->rule_guards_.push_back(std::move(guards));
       engine->ordered_rules_.push_back(
           {policy_idx, rule_idx, static_cast<uint32_t>(engine->rule_guards_.size() - 1)});
+      if (engine->policy_rules_.size() <= policy_idx) engine->policy_rules_.resize(policy_idx + 1);
+      engine->policy_rules_[policy_idx].push_back(engine->ordered_rules_.back());
+      if (policy.rules[rule_idx].priority != compiled.policies[0].rules[0].priority) {
+        engine->uniform_priority_ = false;
+      }
     }
   }
   // First-match order: priority, then bundle order, then declaration order.

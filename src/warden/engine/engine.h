@@ -100,6 +100,10 @@ class Engine {
     uint32_t guards;  // index into rule_guards_
   };
   std::vector<RuleRef> ordered_rules_;
+  std::vector<std::vector<RuleRef>> policy_rules_;  // per policy, declaration order
+  // Every policy's rules share one priority: candidate rules are then in first-match
+  // order when taken policy by policy, with no sort per decision.
+  bool uniform_priority_ = true;
 };
 
 }  // namespace warden::engine
