@@ -58,6 +58,11 @@ struct PolicyRun {
       violation.message = rule.title.empty() ? "rule `" + rule.id + "` fired" : rule.title;
     }
     violation.remediation = internal::RenderTemplate(rule.remediation, scratch);
+    // A YAML block scalar (`remediation: |`) ends with a newline no output format wants.
+    while (!violation.remediation.empty() &&
+           (violation.remediation.back() == '\n' || violation.remediation.back() == ' ')) {
+      violation.remediation.pop_back();
+    }
     violation.controls = rule.controls.empty() ? policy.controls : rule.controls;
     violation.file = input.file;
     std::string rule_path = internal::RenderTemplate(rule.path, scratch);

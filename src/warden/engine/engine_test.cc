@@ -820,5 +820,25 @@ TEST(EngineDifferentialTest, RandomPoliciesDecideIdenticallyWithAndWithoutTheInd
   }
 }
 
+TEST(EngineTest, BlockScalarRemediationLosesItsTrailingNewline) {
+  Engines engines = BuildEngines({{"p.yaml", R"(apiVersion: warden/v1
+kind: Policy
+metadata: {name: p}
+spec:
+  rules:
+    - id: r
+      condition: "true"
+      message: fired
+      remediation: |
+        Fix it.
+)"}});
+  ASSERT_TRUE(engines.errors.empty()) << engines.errors;
+  DocumentResult result =
+      engines.indexed->Check(Document("apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n"), {});
+  ASSERT_EQ(result.policies.size(), 1u);
+  ASSERT_EQ(result.policies[0].violations.size(), 1u);
+  EXPECT_EQ(result.policies[0].violations[0].remediation, "Fix it.");
+}
+
 }  // namespace
 }  // namespace warden::engine
