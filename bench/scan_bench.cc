@@ -46,8 +46,16 @@ std::string Container(Mulberry32& rng, const std::string& name, int index,
   c += indent + "  env:\n";
   c += indent + "    - name: LOG_LEVEL\n" + indent + "      value: info\n";
   c += indent + "    - name: REGION\n" + indent + "      value: eu-west-1\n";
+  c += indent + "    - name: OTEL_EXPORTER_OTLP_ENDPOINT\n" + indent +
+       "      value: http://otel-collector.observability.svc:4317\n";
+  c += indent + "    - name: POD_NAME\n" + indent + "      valueFrom:\n" + indent +
+       "        fieldRef: {fieldPath: metadata.name}\n";
   if (flavour % 11 == 0)
     c += indent + "    - name: DB_PASSWORD\n" + indent + "      value: hunter2\n";
+  c += indent + "  volumeMounts:\n" + indent + "    - {name: config, mountPath: /etc/" + name +
+       ", readOnly: true}\n";
+  c += indent + "  args: [\"--config=/etc/" + name +
+       "/config.yaml\", \"--port=" + std::to_string(8000 + index) + "\"]\n";
   c += indent + "  securityContext:\n";
   c += indent + "    runAsNonRoot: " + std::string(flavour % 5 == 0 ? "false" : "true") + "\n";
   c += indent +
@@ -76,6 +84,9 @@ std::string Metadata(Mulberry32& rng, const std::string& name) {
   if (rng.next() % 10 != 0) m += "    team: " + team + "\n";
   m += "  annotations:\n    owner: " + team + "@example.com\n    revision: \"" +
        std::to_string(rng.next() % 100000) + "\"\n";
+  m += "    runbook: https://runbooks.example.com/" + team + "/" + name + "\n";
+  m += "    description: \"" + name + " serves the " + team +
+       " team; paged through the on-call rotation\"\n";
   return m;
 }
 
