@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace warden {
 
@@ -24,5 +25,15 @@ struct SourceLocation {
   // `file:line:column`, or just `file` when the position is unknown.
   std::string ToString() const;
 };
+
+// A message in the readers' error shape, `file:line:column: reason`, split into its
+// location and reason. With `file` given, the message must start with it; without, the
+// file is everything before the first `:line:column:`. A message of another shape gives
+// an unknown position and the whole message as the reason (with `file` as the file).
+struct LocatedMessage {
+  SourceLocation location;
+  std::string reason;
+};
+LocatedMessage SplitLocatedMessage(std::string_view message, std::string_view file = {});
 
 }  // namespace warden

@@ -240,9 +240,11 @@ DocumentResult Engine::Check(const DocumentInput& input, const EvalOptions& opti
   }
   // Copied: evaluating may reuse the scratch vector in nested calls of other engines.
   std::vector<uint32_t> policies(candidates.begin(), candidates.end());
+  const std::string qualified_kind = QualifiedKind(input);
   for (uint32_t policy_idx : policies) {
     const policy::CompiledPolicy& policy = bundle.policies[policy_idx];
-    if (!matchers_[policy_idx].MatchesDocument(input, options.environment)) continue;
+    if (!matchers_[policy_idx].MatchesDocument(input, qualified_kind, options.environment))
+      continue;
     PolicyResult result;
     result.policy = policy.name;
     result.title = policy.title;

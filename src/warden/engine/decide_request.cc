@@ -125,16 +125,14 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   guard_ready.assign(guard_paths_.size(), 0);
   uint32_t bound_policy = UINT32_MAX;
 
-  auto record_error = [&](const policy::CompiledPolicy& policy, uint32_t policy_idx,
-                          uint32_t rule_idx, const cel::Value& value, const char* fallback,
-                          const SourceLocation& where, TraceKind kind) {
+  auto record_error = [&](uint32_t policy_idx, uint32_t rule_idx, const cel::Value& value,
+                          const char* fallback, const SourceLocation& where, TraceKind kind) {
     TraceEntry entry{policy_idx, rule_idx, kind, nullptr, {}, {}, false};
     if (full) {
       entry.text = value.is_error() ? internal::ErrorText(value) : fallback;
       entry.where = where;
     }
     scratch.trace().push_back(std::move(entry));
-    (void)policy;
   };
 
   // Whether a policy applies; evaluates `when` once.
@@ -163,7 +161,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
       cel::Value applies =
           policy.match.when->Evaluate(activation, scratch.state(internal::kConditionState));
       if (applies.is_error()) {
-        record_error(policy, policy_idx, UINT32_MAX, applies, "", policy.match.when_location,
+        record_error(policy_idx, UINT32_MAX, applies, "", policy.match.when_location,
                      TraceKind::kWhenError);
         return set(PolicyState::kFailed);
       }
@@ -262,7 +260,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
               program->Evaluate(activation, scratch.state(internal::kConditionState));
           if (value.is_error() || !value.is_bool()) {
             errored = true;
-            record_error(policy, ref.policy, ref.rule, value, "condition is not a bool",
+            record_error(ref.policy, ref.rule, value, "condition is not a bool",
                          rule.condition_location, TraceKind::kError);
           } else {
             fired = value.bool_value();
@@ -274,7 +272,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
         bool is_map = items.kind() == cel::ValueKind::kMap;
         if (!is_map && items.kind() != cel::ValueKind::kList) {
           errored = true;
-          record_error(policy, ref.policy, ref.rule, items, "foreach must give a list or a map",
+          record_error(ref.policy, ref.rule, items, "foreach must give a list or a map",
                        rule.location, TraceKind::kError);
         } else {
           uint32_t count = is_map ? items.map_size() : items.list_size();
@@ -287,7 +285,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
                 rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
             if (value.is_error() || !value.is_bool()) {
               errored = true;
-              record_error(policy, ref.policy, ref.rule, value, "condition is not a bool",
+              record_error(ref.policy, ref.rule, value, "condition is not a bool",
                            rule.condition_location, TraceKind::kError);
             } else if (value.bool_value()) {
               fired = true;

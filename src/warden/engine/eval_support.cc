@@ -2,6 +2,7 @@
 
 #include "warden/cel/eval/typed_value.h"
 #include "warden/cel/lib/glob.h"
+#include "warden/engine/match.h"
 
 namespace warden::engine::internal {
 
@@ -151,7 +152,7 @@ const policy::CompiledException* FindDocumentException(const policy::CompiledBun
       continue;  // a request exception
     }
     if (!targets.kinds.empty() && !GlobsMatch(targets.kinds, input.kind) &&
-        !GlobsMatch(targets.kinds, input.api_version + "/" + input.kind)) {
+        !GlobsMatch(targets.kinds, QualifiedKind(input))) {
       continue;
     }
     if (!GlobsMatch(targets.namespaces, input.namespace_name)) continue;

@@ -36,12 +36,15 @@ PolicyMatcher::PolicyMatcher(const policy::CompiledMatch& match)
   for_requests = match.kinds.empty() && match.namespaces.empty();
 }
 
-bool PolicyMatcher::MatchesDocument(const DocumentInput& input,
+std::string QualifiedKind(const DocumentInput& input) {
+  return input.api_version + "/" + input.kind;
+}
+
+bool PolicyMatcher::MatchesDocument(const DocumentInput& input, std::string_view qualified_kind,
                                     std::string_view environment) const {
   if (!for_documents) return false;
   if (!environments.empty() && !environments.Matches(environment)) return false;
-  if (!kinds.empty() && !kinds.Matches(input.kind) &&
-      !kinds.Matches(input.api_version + "/" + input.kind)) {
+  if (!kinds.empty() && !kinds.Matches(input.kind) && !kinds.Matches(qualified_kind)) {
     return false;
   }
   if (!namespaces.empty() && !namespaces.Matches(input.namespace_name)) return false;

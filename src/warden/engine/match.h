@@ -49,11 +49,16 @@ struct PolicyMatcher {
   GlobList subjects;
   GlobList environments;
 
-  bool MatchesDocument(const DocumentInput& input, std::string_view environment) const;
+  // `qualified_kind` is `apiVersion/kind` of the input (QualifiedKind), made once per input.
+  bool MatchesDocument(const DocumentInput& input, std::string_view qualified_kind,
+                       std::string_view environment) const;
   bool MatchesRequest(std::string_view action, std::string_view resource,
                       const std::vector<std::string>& subject_ids,
                       std::string_view environment) const;
 };
+
+// `apiVersion/kind` (just `/kind` without an apiVersion), which `kinds` patterns may name.
+std::string QualifiedKind(const DocumentInput& input);
 
 // The string of a node that is a string (empty otherwise).
 std::string_view StringOf(const data::Node* node);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "warden/base/file.h"
+#include "warden/base/source_location.h"
 #include "warden/data/yaml_reader.h"
 #include "warden/policy/load_support.h"
 #include "warden/policy/schema.h"
@@ -15,43 +16,10 @@ namespace {
 using internal::DocumentReader;
 using internal::SourceText;
 
-// Reads a decimal number at the front of `text` and removes it; false when there is none
-// or it does not fit.
-bool TakeNumber(std::string_view& text, uint32_t& out) {
-  uint64_t value = 0;
-  size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
-    value = value * 10 + static_cast<uint64_t>(text[digits] - '0');
-    if (value > UINT32_MAX) return false;
-    ++digits;
-  }
-  if (digits == 0) return false;
-  out = static_cast<uint32_t>(value);
-  text.remove_prefix(digits);
-  return true;
-}
-
-// The reader's errors read `file:line:column: reason` (or `file: reason` without a
-// position): E100 at that position, with the reason as the message.
+// The reader's errors read `file:line:column: reason`: E100 at that position.
 void ReportReadError(const Status& status, const std::string& file, Diagnostics& diagnostics) {
-  std::string_view message = status.message();
-  SourcePosition position;
-  std::string_view reason = message;
-  if (message.size() > file.size() && message.substr(0, file.size()) == file &&
-      message[file.size()] == ':') {
-    std::string_view rest = message.substr(file.size() + 1);
-    SourcePosition parsed;
-    std::string_view after = rest;
-    if (TakeNumber(after, parsed.line) && !after.empty() && after.front() == ':') {
-      after.remove_prefix(1);
-      if (TakeNumber(after, parsed.column) && after.substr(0, 2) == ": ") {
-        position = parsed;
-        rest = after;
-      }
-    }
-    if (rest.substr(0, 2) == ": ") reason = rest.substr(2);
-  }
-  diagnostics.Error("E100", {file, position}, std::string(reason));
+  LocatedMessage located = SplitLocatedMessage(status.message(), file);
+  diagnostics.Error("E100", located.location, std::move(located.reason));
 }
 
 std::string KindList() {

@@ -1,34 +1,18 @@
 #include "warden/service/check_service.h"
 
 #include <atomic>
-#include <cstdlib>
 #include <mutex>
 #include <thread>
+
+#include "warden/base/source_location.h"
 
 namespace warden::service {
 namespace {
 
-// `file:line:column: reason` from a reader's message, when it has that shape.
 report::InputError ToInputError(const std::string& file, const Status& status) {
-  report::InputError error;
-  error.file = file;
-  error.message = status.message();
-  const std::string& message = status.message();
-  if (message.rfind(file + ":", 0) == 0) {
-    size_t cursor = file.size() + 1;
-    char* end = nullptr;
-    unsigned long line = std::strtoul(message.c_str() + cursor, &end, 10);
-    if (end != nullptr && *end == ':' && line > 0) {
-      unsigned long column = std::strtoul(end + 1, &end, 10);
-      if (end != nullptr && *end == ':') {
-        error.line = static_cast<uint32_t>(line);
-        error.column = static_cast<uint32_t>(column);
-        error.message = std::string(end + 1);
-        while (!error.message.empty() && error.message.front() == ' ') error.message.erase(0, 1);
-      }
-    }
-  }
-  return error;
+  LocatedMessage located = SplitLocatedMessage(status.message(), file);
+  return {file, located.location.position.line, located.location.position.column,
+          std::move(located.reason)};
 }
 
 struct FileResult {

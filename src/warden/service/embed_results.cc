@@ -2,11 +2,11 @@
 // names, blocking rules and JSON. JSON renders through report/, so an embedding service
 // and the `warden` CLI print the same shapes.
 
-#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "warden/base/source_location.h"
 #include "warden/check_result.h"
 #include "warden/decision.h"
 #include "warden/engine/result.h"
@@ -82,36 +82,9 @@ namespace {
 // Splits `file:line:column: reason` (the readers' error shape) into an InputError; a
 // message of another shape is kept whole.
 report::InputError ToInputError(const std::string& error) {
-  report::InputError out;
-  out.message = error;
-  for (size_t colon = error.find(':'); colon != std::string::npos;
-       colon = error.find(':', colon + 1)) {
-    size_t cursor = colon + 1;
-    uint64_t numbers[2] = {0, 0};
-    bool shaped = true;
-    for (uint64_t& number : numbers) {
-      size_t digits = 0;
-      while (cursor < error.size() && std::isdigit(static_cast<unsigned char>(error[cursor])) &&
-             digits < 9) {
-        number = number * 10 + static_cast<uint64_t>(error[cursor] - '0');
-        ++cursor;
-        ++digits;
-      }
-      if (digits == 0 || cursor >= error.size() || error[cursor] != ':') {
-        shaped = false;
-        break;
-      }
-      ++cursor;
-    }
-    if (!shaped) continue;
-    out.file = error.substr(0, colon);
-    out.line = static_cast<uint32_t>(numbers[0]);
-    out.column = static_cast<uint32_t>(numbers[1]);
-    while (cursor < error.size() && error[cursor] == ' ') ++cursor;
-    out.message = error.substr(cursor);
-    break;
-  }
-  return out;
+  LocatedMessage located = SplitLocatedMessage(error);
+  return {located.location.file, located.location.position.line, located.location.position.column,
+          std::move(located.reason)};
 }
 
 }  // namespace
