@@ -20,6 +20,7 @@
 #include "corpus/runner/corpus_case.h"
 #include "corpus/runner/corpus_run.h"
 #include "corpus/runner/report_structure.h"
+#include "warden/base/test_temp_dir.h"
 #include "warden/report/report.h"
 
 namespace warden::corpus {
@@ -33,22 +34,7 @@ const char* const kTopics[] = {"matching",  "inheritance", "params",      "forea
 
 std::string CorpusDir() { return WARDEN_CORPUS_DIR; }
 
-// A fresh directory for one test, removed when it ends.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "warden-corpus-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    if (!path_.empty()) fs::remove_all(path_, error);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,15 +1,17 @@
 // Engine::Decide and Engine::DecideCompact: request decisions.
 //
 // One core loop serves both. It walks the bundle's rules in first-match order, skips
-// rules of policies the index ruled out and rules whose guards fail, evaluates the
-// rest and records what fired in the thread's scratch trace (indexes, no strings), so
-// the compact path allocates nothing. Decide then turns the trace into a full result.
+// rules of policies the index ruled out, decides conditions by their plans where it can
+// (plan_runner.h), evaluates the rest and records what fired in the thread's scratch trace
+// (indexes, no strings), so the compact path allocates nothing. Decide then turns the trace into a
+// full result.
 
 #include <algorithm>
 #include <optional>
 
 #include "warden/engine/engine.h"
 #include "warden/engine/eval_support.h"
+#include "warden/engine/plan_runner.h"
 #include "warden/engine/rule_index.h"
 
 namespace warden::engine {
@@ -119,10 +121,24 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     }
   } reset_states{state_bytes, candidates, options_.use_index};
   level_bytes.resize(bundle.policies.size());
-  std::vector<const data::Node*>& guard_nodes = scratch.guard_nodes();
-  std::vector<uint8_t>& guard_ready = scratch.guard_ready();
-  guard_nodes.resize(guard_paths_.size());
-  guard_ready.assign(guard_paths_.size(), 0);
+  internal::PlanRoots plan_roots;
+  plan_roots.nodes[static_cast<size_t>(SharedSlot::kSubject)] = input.subject;
+  plan_roots.nodes[static_cast<size_t>(SharedSlot::kAction)] = input.action;
+  plan_roots.nodes[static_cast<size_t>(SharedSlot::kResource)] = input.resource;
+  plan_roots.nodes[static_cast<size_t>(SharedSlot::kContext)] = input.context;
+  plan_roots.environment = environment;
+  plan_roots.env = options.environment;
+  // Start loading the request's maps now: they are usually not in cache, and the rule
+  // loop reads them one dependent load after another.
+  for (const data::Node* root : {input.subject, input.context}) {
+    if (root == nullptr || !root->is_map()) continue;
+    const char* entries = reinterpret_cast<const char*>(root->entries().data());
+    for (size_t line = 0; line < root->size() * sizeof(data::MapEntry); line += 64) {
+      __builtin_prefetch(entries + line);
+    }
+  }
+  internal::PlanMemo& plan_memo = scratch.plan_memo();
+  plan_memo.Begin(plans_->path_count(), plans_->field_count());
   uint32_t bound_policy = UINT32_MAX;
 
   auto record_error = [&](uint32_t policy_idx, uint32_t rule_idx, const cel::Value& value,
@@ -170,94 +186,65 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     return set(PolicyState::kActive);
   };
 
-  // Whether the rule's guards hold (see policy::Guard); `all_known` tells whether every
-  // guarded path was a string, so the residual condition decides on its own.
-  auto guards_pass = [&](const RuleGuards& guards, bool& all_known) {
-    all_known = true;
-    for (const auto& [path_id, values] : guards) {
-      if (!guard_ready[path_id]) {
-        guard_ready[path_id] = 1;
-        const GuardPath& path = guard_paths_[path_id];
-        const data::Node* node = nullptr;
-        switch (static_cast<SharedSlot>(path.slot)) {
-          case SharedSlot::kSubject:
-            node = input.subject;
-            break;
-          case SharedSlot::kAction:
-            node = input.action;
-            break;
-          case SharedSlot::kResource:
-            node = input.resource;
-            break;
-          case SharedSlot::kContext:
-            node = input.context;
-            break;
-          default:
-            break;  // not a request variable: no filtering
-        }
-        for (size_t field_idx = 0; node != nullptr && field_idx < path.fields.size(); ++field_idx) {
-          node = node->Find(path.fields[field_idx], path.hashes[field_idx]);
-        }
-        guard_nodes[path_id] = node != nullptr && node->is_string() ? node : nullptr;
-      }
-      const data::Node* node = guard_nodes[path_id];
-      if (node == nullptr) {
-        all_known = false;  // unknown: the full condition decides
-        continue;
-      }
-      std::string_view value = node->string_value();
-      bool listed = false;
-      for (const std::string& candidate : *values) {
-        if (value.size() == candidate.size() && value == candidate) {
-          listed = true;
-          break;
-        }
-      }
-      if (!listed) return false;
-    }
-    return true;
-  };
-
   CompactDecision result;
   bool decided = false;
   bool any_deny = false, any_approval = false, any_allow = false;
   const policy::Combining combining = bundle.combining;
-  for (const RuleRef& ref : *rules_to_visit) {
-    if (static_cast<PolicyState>(state_bytes[ref.policy]) == PolicyState::kInactive) continue;
-    const policy::CompiledPolicy& policy = bundle.policies[ref.policy];
-    const policy::CompiledRule& rule = policy.rules[ref.rule];
-    // The policy must apply (match, `when`) before its rules count, so a failing `when`
-    // is seen even when every rule's guard would skip it.
-    PolicyState state = activate(ref.policy);
-    if (state == PolicyState::kInactive) continue;
-    bool guards_known = false;
-    if (state != PolicyState::kFailed && !guards_pass(rule_guards_[ref.guards], guards_known)) {
-      if (explain != nullptr) {
-        explain->push_back(
-            {policy.name, rule.id, "false", "skipped: a guard in its condition does not hold"});
-      }
+  const std::vector<RuleRef>& visit = *rules_to_visit;
+  for (size_t pos = 0; pos < visit.size(); ++pos) {
+    if (static_cast<PolicyState>(state_bytes[visit[pos].policy]) == PolicyState::kInactive) {
       continue;
     }
+    // The policy must apply (match, `when`) before its rules count, so a failing `when`
+    // is seen even when every rule's plan would rule it out.
+    auto state = static_cast<PolicyState>(state_bytes[visit[pos].policy]);
+    if (state == PolicyState::kUnknown) state = activate(visit[pos].policy);
+    if (state == PolicyState::kInactive) continue;
     bool errored = state == PolicyState::kFailed;
+    // The condition's plan decides most rules without CEL; unknown falls through to the
+    // full condition, which then gives the exact value or error. A chain passes every
+    // rule of the policy that does not fire in one walk (lists are policy by policy).
+    internal::PlanResult planned = internal::PlanResult::kUnknown;
+    if (!errored && visit[pos].chain != kNoChain && explain == nullptr) {
+      internal::PlanTable::ChainExit exit =
+          plans_->RunChain(visit[pos].chain, plan_roots, plan_memo);
+      pos += exit.rule - visit[pos].rule;
+      if (exit.result == internal::PlanResult::kFalse) {
+        --pos;  // the chain's end: the loop goes on with the rule after it
+        continue;
+      }
+      planned = exit.result;
+    }
+    const RuleRef& ref = visit[pos];
+    const policy::CompiledPolicy& policy = bundle.policies[ref.policy];
+    const policy::CompiledRule& rule = policy.rules[ref.rule];
+    auto bind_policy = [&] {
+      if (bound_policy == ref.policy) return;
+      internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
+      internal::BindLets(policy, scratch, let_state_base_[ref.policy]);
+      bound_policy = ref.policy;
+    };
+    if (!errored && planned == internal::PlanResult::kUnknown &&
+        ref.plan != internal::PlanTable::kNoPlan) {
+      if (plans_->has_programs(ref.plan)) bind_policy();
+      planned = plans_->Run(ref.plan, plan_roots, plan_memo, activation,
+                            scratch.state(internal::kConditionState));
+      if (planned == internal::PlanResult::kFalse) {
+        if (explain != nullptr) explain->push_back({policy.name, rule.id, "false", ""});
+        continue;
+      }
+    }
     bool fired = false;
     if (!errored) {
-      if (bound_policy != ref.policy) {
-        internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
-        internal::BindLets(policy, scratch, let_state_base_[ref.policy]);
-        bound_policy = ref.policy;
-      }
       if (!rule.condition) continue;
-      // With every guard known to hold, only the rest of the condition can change the
-      // result (`true && x` is `x`); with none left, the rule fires.
-      const cel::Program* program = rule.condition.get();
-      bool residual_only = guards_known && rule.has_residual;
-      if (residual_only) program = rule.residual.get();
+      // The message template may read params and lets even when the plan decided.
+      if (planned != internal::PlanResult::kTrue || full) bind_policy();
       if (!rule.foreach) {
-        if (residual_only && program == nullptr) {
+        if (planned == internal::PlanResult::kTrue) {
           fired = true;
         } else {
           cel::Value value =
-              program->Evaluate(activation, scratch.state(internal::kConditionState));
+              rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
           if (value.is_error() || !value.is_bool()) {
             errored = true;
             record_error(ref.policy, ref.rule, value, "condition is not a bool",

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "warden/engine/eval_support.h"
+#include "warden/engine/plan_runner.h"
 #include "warden/engine/rule_index.h"
 
 namespace warden::engine {
@@ -50,27 +51,30 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
   std::unique_ptr<Engine> engine(new Engine(std::move(bundle), options));
   const policy::CompiledBundle& compiled = *engine->bundle_;
   engine->index_ = std::make_unique<RuleIndex>(compiled);
+  engine->plans_ = std::make_unique<internal::PlanTable>();
   for (const policy::CompiledPolicy& policy : compiled.policies) {
     engine->matchers_.emplace_back(policy.match);
   }
   size_t let_states = 0;
+  int64_t first_priority = compiled.policies.empty() || compiled.policies[0].rules.empty()
+                               ? 0
+                               : compiled.policies[0].rules[0].priority;
+  for (const policy::CompiledPolicy& policy : compiled.policies) {
+    for (const policy::CompiledRule& rule : policy.rules) {
+      if (rule.priority != first_priority) engine->uniform_priority_ = false;
+    }
+  }
+  engine->policy_rules_.resize(compiled.policies.size());
   for (uint32_t policy_idx = 0; policy_idx < compiled.policies.size(); ++policy_idx) {
     const policy::CompiledPolicy& policy = compiled.policies[policy_idx];
     engine->let_state_base_.push_back(internal::kFirstLetState + let_states);
     let_states += policy.lets.size();
+    std::vector<uint32_t> chains = engine->BuildChains(policy);
     for (uint32_t rule_idx = 0; rule_idx < policy.rules.size(); ++rule_idx) {
-      RuleGuards guards;
-      for (const policy::Guard& guard : policy.rules[rule_idx].guards) {
-        guards.push_back({engine->GuardPathId(guard), &guard.values});
-      }
-      engine->rule_guards_.push_back(std::move(guards));
-      engine->ordered_rules_.push_back(
-          {policy_idx, rule_idx, static_cast<uint32_t>(engine->rule_guards_.size() - 1)});
-      if (engine->policy_rules_.size() <= policy_idx) engine->policy_rules_.resize(policy_idx + 1);
+      uint32_t plan = options.use_index ? engine->plans_->Add(policy.rules[rule_idx].plan)
+                                        : internal::PlanTable::kNoPlan;
+      engine->ordered_rules_.push_back({policy_idx, rule_idx, plan, chains[rule_idx]});
       engine->policy_rules_[policy_idx].push_back(engine->ordered_rules_.back());
-      if (policy.rules[rule_idx].priority != compiled.policies[0].rules[0].priority) {
-        engine->uniform_priority_ = false;
-      }
     }
   }
   // First-match order: priority, then bundle order, then declaration order.
@@ -82,17 +86,29 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
   return engine;
 }
 
-uint32_t Engine::GuardPathId(const policy::Guard& guard) {
-  for (uint32_t path_idx = 0; path_idx < guard_paths_.size(); ++path_idx) {
-    const GuardPath& path = guard_paths_[path_idx];
-    if (path.slot == guard.slot && path.fields == guard.fields) return path_idx;
+std::vector<uint32_t> Engine::BuildChains(const policy::CompiledPolicy& policy) {
+  std::vector<uint32_t> entries(policy.rules.size(), kNoChain);
+  // Chains need the rules visited policy by policy, in declaration order: one priority
+  // for all rules. With the index off, every condition is evaluated in full.
+  if (!options_.use_index || !uniform_priority_) return entries;
+  auto chainable = [&](size_t rule_idx) {
+    const policy::ConditionPlan& plan = policy.rules[rule_idx].plan;
+    return !plan.empty() && plan.programs.empty();
+  };
+  for (size_t begin = 0; begin < policy.rules.size();) {
+    if (!chainable(begin)) {
+      ++begin;
+      continue;
+    }
+    size_t end = begin;
+    std::vector<const policy::ConditionPlan*> plans;
+    while (end < policy.rules.size() && chainable(end)) plans.push_back(&policy.rules[end++].plan);
+    std::vector<uint32_t> chain;
+    plans_->AddChain(plans, static_cast<uint32_t>(begin), chain);
+    std::copy(chain.begin(), chain.end(), entries.begin() + static_cast<std::ptrdiff_t>(begin));
+    begin = end;
   }
-  GuardPath path;
-  path.slot = guard.slot;
-  path.fields = guard.fields;
-  for (const std::string& field : guard.fields) path.hashes.push_back(data::HashKey(field));
-  guard_paths_.push_back(std::move(path));
-  return static_cast<uint32_t>(guard_paths_.size() - 1);
+  return entries;
 }
 
 }  // namespace warden::engine

@@ -29,6 +29,9 @@
 namespace warden::engine {
 
 class RuleIndex;
+namespace internal {
+class PlanTable;
+}  // namespace internal
 
 struct EngineOptions {
   // false: every policy is a candidate for every input (a linear scan). Results are
@@ -77,28 +80,25 @@ class Engine {
 
   std::shared_ptr<const policy::CompiledBundle> bundle_;
   EngineOptions options_;
+  // Each rule's chain entry (kNoChain for rules outside chains).
+  std::vector<uint32_t> BuildChains(const policy::CompiledPolicy& policy);
   CompactDecision DecideCore(const RequestInput& input, const EvalOptions& options, bool full,
                              std::vector<ExplainStep>* explain) const;
-  // The id of a guard's variable path, shared by every rule guarding the same path.
-  uint32_t GuardPathId(const policy::Guard& guard);
 
   std::unique_ptr<RuleIndex> index_;
   std::vector<PolicyMatcher> matchers_;  // per policy
   std::vector<size_t> let_state_base_;   // per policy: its first let EvalState
-  struct GuardPath {
-    uint32_t slot = 0;
-    std::vector<std::string> fields;
-    std::vector<uint64_t> hashes;
-  };
-  std::vector<GuardPath> guard_paths_;
-  using RuleGuards = std::vector<std::pair<uint32_t, const std::vector<std::string>*>>;
-  std::vector<RuleGuards> rule_guards_;
+  // Every rule's condition plan (policy/condition_plan.h); none with the index off, so
+  // the linear mode evaluates every condition in full and checks the plans.
+  std::unique_ptr<internal::PlanTable> plans_;
   // Rules of every policy in first-match order: (priority, policy, declaration).
   struct RuleRef {
     uint32_t policy;
     uint32_t rule;
-    uint32_t guards;  // index into rule_guards_
+    uint32_t plan;   // in plans_, or PlanTable::kNoPlan
+    uint32_t chain;  // the rule's entry into its policy's chain (plan_runner.h), or kNoChain
   };
+  static constexpr uint32_t kNoChain = UINT32_MAX;
   std::vector<RuleRef> ordered_rules_;
   std::vector<std::vector<RuleRef>> policy_rules_;  // per policy, declaration order
   // Every policy's rules share one priority: candidate rules are then in first-match

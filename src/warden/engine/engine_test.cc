@@ -17,6 +17,7 @@
 
 #include "warden/data/json_reader.h"
 #include "warden/data/yaml_reader.h"
+#include "warden/engine/engine_test_util.h"
 #include "warden/engine/rule_index.h"
 #include "warden/policy/bundle_loader.h"
 #include "warden/policy/compile.h"
@@ -25,73 +26,10 @@ namespace warden::engine {
 namespace {
 
 namespace fs = std::filesystem;
+using namespace test_util;  // NOLINT(google-build-using-namespace): engine_test_util.h
+using test_util::Text;      // overloaded below for document results
 
 // --- helpers ---------------------------------------------------------------------------------
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "warden-engine-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    if (!path_.empty()) fs::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-std::string Dump(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const Diagnostic& diagnostic : diagnostics.items()) {
-    out += FormatDiagnostic(diagnostic) + "\n";
-  }
-  return out;
-}
-
-// A compiled bundle with an indexed and a linear engine over it.
-struct Engines {
-  std::shared_ptr<const policy::CompiledBundle> bundle;
-  std::unique_ptr<Engine> indexed;
-  std::unique_ptr<Engine> linear;
-  std::string errors;  // diagnostics when the bundle did not compile
-};
-
-Engines BuildEngines(const std::map<std::string, std::string>& files) {
-  Engines out;
-  TempDir dir;
-  for (const auto& [name, text] : files) {
-    fs::path path = fs::path(dir.path()) / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << text;
-  }
-  Diagnostics diagnostics;
-  policy::BundleSource source = policy::LoadBundleDirectory(dir.path(), diagnostics);
-  policy::CompileOptions options;
-  options.lint = false;
-  out.bundle = policy::Compile(source, diagnostics, options);
-  if (diagnostics.has_errors()) {
-    out.errors = Dump(diagnostics);
-    return out;
-  }
-  EngineOptions indexed;
-  indexed.use_index = true;
-  EngineOptions linear;
-  linear.use_index = false;
-  out.indexed = Engine::Build(out.bundle, indexed);
-  out.linear = Engine::Build(out.bundle, linear);
-  return out;
-}
-
-std::string StringField(const data::Node* node, const char* key) {
-  const data::Node* value = node != nullptr ? node->Find(key) : nullptr;
-  return value != nullptr && value->is_string() ? std::string(value->string_value()) : "";
-}
 
 // A document input the way the service classifies a Kubernetes object.
 DocumentInput Document(const std::string& yaml, const std::string& file = "doc.yaml") {
@@ -109,21 +47,6 @@ DocumentInput Document(const std::string& yaml, const std::string& file = "doc.y
   const data::Node* metadata = document.root->Find("metadata");
   input.name = StringField(metadata, "name");
   input.namespace_name = StringField(metadata, "namespace");
-  return input;
-}
-
-RequestInput Request(const std::string& json) {
-  StatusOr<data::Document> document = data::ReadJson(json, "request.json");
-  EXPECT_TRUE(document.ok()) << document.status().message();
-  RequestInput input;
-  if (!document.ok()) return input;
-  const data::Node* root = document->root;
-  input.storage = document->storage;
-  input.subject = root->Find("subject");
-  input.action = root->Find("action");
-  input.resource = root->Find("resource");
-  input.context = root->Find("context");
-  input.environment = StringField(root, "environment");
   return input;
 }
 
@@ -145,41 +68,6 @@ std::string Text(const DocumentResult& result) {
   }
   return out;
 }
-
-std::string Text(const RequestDecision& decision) {
-  std::string out =
-      std::string(DecisionName(decision.decision)) + (decision.by_default ? " default" : "") + "\n";
-  for (const DecidingRule& rule : decision.rules) {
-    out += "  rule " + rule.policy + "/" + rule.rule + " " + policy::EffectName(rule.effect) + " " +
-           rule.message + "\n";
-  }
-  for (const std::string& reason : decision.reasons) out += "  reason " + reason + "\n";
-  for (const Obligation& obligation : decision.obligations) {
-    out += "  obligation " + obligation.policy + "/" + obligation.rule + "\n";
-  }
-  for (const DecidingRule& rule : decision.warnings) out += "  warning " + rule.rule + "\n";
-  for (const DecidingRule& rule : decision.audits) out += "  audit " + rule.rule + "\n";
-  for (const DecidingRule& rule : decision.waived) out += "  waived " + rule.rule + "\n";
-  for (const EvaluationError& error : decision.errors) {
-    out += "  error " + error.policy + "/" + error.rule + " " + error.message + "\n";
-  }
-  return out;
-}
-
-std::vector<std::string> RuleNames(const RequestDecision& decision) {
-  std::vector<std::string> out;
-  for (const DecidingRule& rule : decision.rules) out.push_back(rule.policy + "/" + rule.rule);
-  return out;
-}
-
-constexpr char kBundle[] =
-    "apiVersion: warden/v1\nkind: Bundle\nmetadata: {name: t, version: 2.0.0}\n";
-
-std::string Policy(const std::string& name, const std::string& spec) {
-  return "apiVersion: warden/v1\nkind: Policy\nmetadata: {name: " + name + "}\nspec:\n" + spec;
-}
-
-const EvalOptions kOptions{.environment = "", .now_seconds = 1767225600, .now_nanos = 0};
 
 // --- rule index ------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@
 #include "warden/cel/eval/program.h"
 #include "warden/engine/engine.h"
 #include "warden/engine/input.h"
+#include "warden/engine/plan_runner.h"
 #include "warden/engine/result.h"
 #include "warden/policy/compiled.h"
 
@@ -62,8 +63,7 @@ class Scratch {
   // Per-decision vectors of Engine::Decide, kept to avoid allocating per request.
   std::vector<uint8_t>& policy_states() { return policy_states_; }
   std::vector<uint8_t>& policy_levels() { return policy_levels_; }
-  std::vector<const data::Node*>& guard_nodes() { return guard_nodes_; }
-  std::vector<uint8_t>& guard_ready() { return guard_ready_; }
+  PlanMemo& plan_memo() { return plan_memo_; }
   std::vector<TraceEntry>& trace() { return trace_; }
   std::vector<std::string>& subject_ids() { return subject_ids_; }
 
@@ -80,8 +80,7 @@ class Scratch {
   std::vector<uint32_t> candidates_;
   std::vector<uint8_t> policy_states_;
   std::vector<uint8_t> policy_levels_;
-  std::vector<const data::Node*> guard_nodes_;
-  std::vector<uint8_t> guard_ready_;
+  PlanMemo plan_memo_;
   std::vector<TraceEntry> trace_;
   std::vector<std::string> subject_ids_;
 };

@@ -1,4 +1,4 @@
-// Bundle loading, resolution (extends, parameters), compilation, lints and guards: the
+// Bundle loading, resolution (extends, parameters), compilation and lints: the
 // stages after the loader, each asserted by diagnostic codes (never message text).
 
 #include <gtest/gtest.h>
@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "warden/base/test_temp_dir.h"
 #include "warden/policy/bundle_loader.h"
 #include "warden/policy/compile.h"
-#include "warden/policy/guards.h"
 #include "warden/policy/loader.h"
 #include "warden/policy/resolve.h"
 
@@ -21,31 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory for one test, removed at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "warden-bundle-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    if (!path_.empty()) fs::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-
-  void Write(const std::string& relative, const std::string& text) const {
-    fs::path file = fs::path(path_) / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-  }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 struct Compiled {
   BundleSource source;
@@ -692,44 +668,6 @@ TEST(LintTest, DenyRuleWithoutMessageIsW220AndWithoutRemediationW221) {
   EXPECT_EQ(Codes(compiled.diagnostics), (std::set<std::string>{"W220", "W221"}))
       << Dump(compiled.diagnostics);
   EXPECT_EQ(compiled.diagnostics.warning_count(), 2u);
-}
-
-// --- guards ----------------------------------------------------------------------------------
-
-std::string GuardText(const Guard& guard) {
-  std::string out = SharedVariableNames()[guard.slot];
-  for (const std::string& field : guard.fields) out += "." + field;
-  out += " in";
-  for (const std::string& value : guard.values) out += " " + value;
-  return out;
-}
-
-std::vector<std::string> GuardTexts(const std::string& condition) {
-  std::vector<std::string> out;
-  for (const Guard& guard : ExtractGuards(condition)) out.push_back(GuardText(guard));
-  return out;
-}
-
-TEST(GuardsTest, EqualityTestsOfTheTopLevelConjunctionAreGuards) {
-  using List = std::vector<std::string>;
-  EXPECT_EQ(GuardTexts("action == 'read'"), List{"action in read"});
-  EXPECT_EQ(GuardTexts("'read' == action"), List{"action in read"});
-  EXPECT_EQ(GuardTexts("subject.role in ['admin', 'dev'] && action == 'x' && context.n > 1"),
-            (List{"subject.role in admin dev", "action in x"}));
-  EXPECT_EQ(GuardTexts("(action == 'a' && resource.kind.name == 'k') && true"),
-            (List{"action in a", "resource.kind.name in k"}));
-}
-
-TEST(GuardsTest, NothingElseIsAGuard) {
-  for (const char* condition :
-       {"action == 'a' || action == 'b'", "!(action == 'a')", "action != 'a'",
-        "subject.?role == 'admin'", "has(subject.role) == true", "action == 1",
-        "subject['role'] == 'admin'", "action in ['a', 1]", "action in params.allowed",
-        "item == 'x'", "index == 'x'", "params.x == 'y'", "now == 'x'", "pods == 'x'",
-        "action == other", "action ==", "size(action) == 'x'"}) {
-    SCOPED_TRACE(condition);
-    EXPECT_TRUE(ExtractGuards(condition).empty());
-  }
 }
 
 }  // namespace

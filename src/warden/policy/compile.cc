@@ -8,7 +8,7 @@
 #include "warden/cel/parse/parser.h"
 #include "warden/data/builder.h"
 #include "warden/policy/cel_text.h"
-#include "warden/policy/guards.h"
+#include "warden/policy/condition_plan.h"
 #include "warden/policy/lint.h"
 
 namespace warden::policy {
@@ -115,22 +115,11 @@ CompiledTemplate CompileTemplate(const cel::Env& env, const std::optional<Text>&
 
 class PolicyCompiler {
  public:
-  // Guards and the residual program of a condition that compiled (guards.h).
-  void AddGuards(const cel::Env& env, const std::string& condition, CompiledRule& rule) {
+  // The native plan of a condition that compiled (condition_plan.h).
+  void AddPlan(const cel::Env& env, const std::string& condition, CompiledRule& rule) {
     cel::ParseResult parsed = cel::Parse(condition, options_.parse);
     if (!parsed.ok()) return;
-    GuardSplit split = SplitGuards(std::move(parsed.parsed));
-    if (split.guards.empty()) return;
-    rule.guards = std::move(split.guards);
-    rule.has_residual = true;
-    if (split.residual.expr == nullptr) return;
-    cel::CompileResult residual = env.CompileParsed(std::move(split.residual), options_);
-    if (residual.ok()) {
-      rule.residual = residual.program;
-    } else {
-      rule.guards.clear();  // cannot happen for a condition that compiled; stay exact
-      rule.has_residual = false;
-    }
+    rule.plan = PlanCondition(std::move(parsed.parsed), env, options_);
   }
 
   PolicyCompiler(const cel::CompileOptions& options, Diagnostics& diagnostics,
@@ -222,7 +211,7 @@ class PolicyCompiler {
       } else {
         rule.condition = CompileCel(*env, *rule_doc.condition, file, options_, diagnostics_);
         rule.condition_location = {file, rule_doc.condition->position};
-        if (!rule_doc.foreach && rule.condition) AddGuards(*env, rule_doc.condition->value, rule);
+        if (!rule_doc.foreach && rule.condition) AddPlan(*env, rule_doc.condition->value, rule);
       }
       rule.message = CompileTemplate(*env, rule_doc.message, file, "the message of " + where,
                                      options_, diagnostics_);

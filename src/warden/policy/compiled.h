@@ -21,6 +21,7 @@
 #include "warden/cel/eval/env.h"
 #include "warden/cel/eval/program.h"
 #include "warden/data/node.h"
+#include "warden/policy/condition_plan.h"
 #include "warden/policy/model.h"
 
 namespace warden::policy {
@@ -60,16 +61,6 @@ struct CompiledTemplate {
   bool constant() const { return pieces.size() <= 1 && (pieces.empty() || !pieces[0].program); }
 };
 
-// An equality guard found in a condition: the condition can only be true when the
-// variable path (`action`, `subject.role`) is one of `values`. The engine uses guards to
-// skip rules without evaluating them; skipping is exact, because `false && x` is false
-// for every x in CEL, errors included.
-struct Guard {
-  uint32_t slot = 0;                // shared variable slot
-  std::vector<std::string> fields;  // selected fields below the variable
-  std::vector<std::string> values;  // the string literals compared against
-};
-
 struct CompiledRule {
   std::string id;
   std::string title;
@@ -78,12 +69,9 @@ struct CompiledRule {
   Severity severity = Severity::kMedium;
   std::shared_ptr<const cel::Program> foreach;  // nullptr: no foreach
   std::shared_ptr<const cel::Program> condition;
-  std::vector<Guard> guards;  // conjunct guards of `condition` (not of foreach rules)
-  // `condition` without its guard conjuncts, for when every guard is known to hold:
-  // has_residual is set when guards were found; residual is then nullptr when nothing
-  // is left (the guards are the whole condition).
-  bool has_residual = false;
-  std::shared_ptr<const cel::Program> residual;
+  // The condition as a native circuit the engine runs before (and mostly instead of)
+  // the CEL program (condition_plan.h); empty for foreach rules and plain programs.
+  ConditionPlan plan;
   CompiledTemplate message;
   CompiledTemplate path;
   CompiledTemplate remediation;

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "warden/base/test_temp_dir.h"
 #include "warden/warden.h"
 
 namespace warden {
@@ -21,30 +22,7 @@ namespace fs = std::filesystem;
 // 2026-01-01T00:00:00Z: a fixed evaluation time (no real clock in tests).
 constexpr int64_t kNow = 1'767'225'600;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "warden-embed-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code error;
-    if (!path_.empty()) fs::remove_all(path_, error);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string Write(const std::string& relative, const std::string& text) const {
-    fs::path file = fs::path(path_) / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-
- private:
-  std::string path_;
-};
+using test_support::TempDir;
 
 std::string Dump(const std::vector<LoadError>& errors) {
   std::string out;

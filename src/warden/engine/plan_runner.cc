@@ -1,0 +1,165 @@
+#include "warden/engine/plan_runner.h"
+
+#include <algorithm>
+
+namespace warden::engine::internal {
+
+using policy::PlanCompare;
+using policy::PlanOp;
+using policy::PlanTestKind;
+using PathKind = PlanMemo::PathValue::Kind;
+
+void PlanMemo::Begin(size_t paths, size_t fields) {
+  if (path_epochs_.size() < paths) {
+    path_epochs_.resize(paths, 0);
+    paths_.resize(paths);
+  }
+  if (hints_.size() < fields) hints_.resize(fields, 0);
+  if (++epoch_ == 0) {  // wrapped: no stale entry may look current
+    std::fill(path_epochs_.begin(), path_epochs_.end(), 0);
+    epoch_ = 1;
+  }
+}
+
+namespace {
+
+// A key that is equal for equal paths (fields cannot contain NUL bytes' meaning here:
+// they are length-prefixed).
+void AppendKeyPart(std::string& key, std::string_view part) {
+  key += std::to_string(part.size());
+  key += ':';
+  key += part;
+}
+
+}  // namespace
+
+uint32_t PlanTable::InternPath(const policy::PlanPath& path) {
+  std::string key = std::to_string(path.slot);
+  for (const std::string& field : path.fields) AppendKeyPart(key, field);
+  auto [it, added] = path_ids_.try_emplace(std::move(key), static_cast<uint32_t>(paths_.size()));
+  if (added) {
+    Path interned{path.slot, path.fields, {}, static_cast<uint32_t>(field_count_)};
+    field_count_ += path.fields.size();
+    for (const std::string& field : path.fields) interned.hashes.push_back(data::HashKey(field));
+    paths_.push_back(std::move(interned));
+  }
+  return it->second;
+}
+
+uint32_t PlanTable::EmitBranches(const policy::ConditionPlan& plan, uint32_t at, uint32_t on_true,
+                                 uint32_t on_false, uint32_t rule) {
+  const policy::PlanStep& step = plan.steps[at];
+  switch (step.op) {
+    case PlanOp::kTest:
+    case PlanOp::kProgram: {
+      Branch branch;
+      branch.on_true = on_true;
+      branch.on_false = on_false;
+      branch.rule = rule;
+      if (step.op == PlanOp::kProgram) {
+        branch.program = true;
+        branch.operand = step.operand;
+      } else {
+        const policy::PlanTest& test = plan.tests[step.operand];
+        branch.kind = test.kind;
+        branch.compare = test.compare;
+        branch.operand = InternPath(test.path);
+        branch.number = test.number;
+        branch.strings = test.strings.data();
+        branch.string_count = static_cast<uint32_t>(test.strings.size());
+      }
+      branches_.push_back(branch);
+      return static_cast<uint32_t>(branches_.size() - 1);
+    }
+    case PlanOp::kNot:
+      return EmitBranches(plan, at + 1, on_false, on_true, rule);
+    case PlanOp::kAnd:
+    case PlanOp::kOr: {
+      // Emitted last operand first, so each operand knows where the next one starts:
+      // `&&` goes on to the next operand when true and ends false when false.
+      std::vector<uint32_t> operands;
+      for (uint32_t child = at + 1; child < step.end; child = plan.steps[child].end) {
+        operands.push_back(child);
+      }
+      uint32_t next = step.op == PlanOp::kAnd ? on_true : on_false;
+      for (auto it = operands.rbegin(); it != operands.rend(); ++it) {
+        next = step.op == PlanOp::kAnd ? EmitBranches(plan, *it, next, on_false, rule)
+                                       : EmitBranches(plan, *it, on_true, next, rule);
+      }
+      return next;
+    }
+  }
+  return on_false;
+}
+
+void PlanTable::AddChain(const std::vector<const policy::ConditionPlan*>& plans,
+                         uint32_t first_rule, std::vector<uint32_t>& entries) {
+  entries.assign(plans.size(), 0);
+  uint32_t last = first_rule + static_cast<uint32_t>(plans.size());
+  uint32_t next = kChainEndBit | last;
+  // Last rule first, so each rule's false exit is the entry of the rule after it.
+  for (size_t offset = plans.size(); offset-- > 0;) {
+    auto rule = static_cast<uint32_t>(first_rule + offset);
+    next = EmitBranches(*plans[offset], 0, kFiresBit | rule, next, rule);
+    entries[offset] = next;
+  }
+}
+
+uint32_t PlanTable::Add(const policy::ConditionPlan& plan) {
+  if (plan.empty()) return kNoPlan;
+  plans_.push_back({EmitBranches(plan, 0, kTrueEnd, kFalseEnd), &plan});
+  return static_cast<uint32_t>(plans_.size() - 1);
+}
+
+const PlanMemo::PathValue& PlanTable::Resolve(uint32_t path_id, const PlanRoots& roots,
+                                              PlanMemo& memo) const {
+  PlanMemo::PathValue& value = memo.paths_[path_id];
+  memo.path_epochs_[path_id] = memo.epoch_;
+  const Path& path = paths_[path_id];
+  value = {};
+  auto slot = static_cast<policy::SharedSlot>(path.slot);
+  if (slot == policy::SharedSlot::kEnvironment || slot == policy::SharedSlot::kEnv) {
+    // Bound as strings; a field of a string is an error, left to CEL.
+    if (path.fields.empty()) {
+      value.kind = PathKind::kString;
+      value.text = slot == policy::SharedSlot::kEnv ? roots.env : roots.environment;
+    }
+    return value;
+  }
+  const data::Node* node = roots.nodes[path.slot];
+  for (size_t field_idx = 0; node != nullptr && field_idx < path.fields.size(); ++field_idx) {
+    const std::string& field = path.fields[field_idx];
+    uint64_t hash = path.hashes[field_idx];
+    uint32_t& hint = memo.hints_[path.first_hint + field_idx];
+    const data::Node* found = node->FindAt(hint, field, hash);
+    node = found != nullptr ? found : node->FindAndHint(field, hash, hint);
+  }
+  if (node == nullptr) return value;  // missing (or not a map on the way): CEL decides
+  switch (node->kind()) {
+    case data::NodeKind::kString:
+      value.kind = PathKind::kString;
+      value.text = node->string_value();
+      break;
+    case data::NodeKind::kBool:
+      value.kind = PathKind::kBool;
+      value.flag = node->bool_value();
+      break;
+    case data::NodeKind::kInt:
+      value.kind = PathKind::kInt;
+      value.number = node->int_value();
+      break;
+    default:
+      value.kind = PathKind::kOther;
+      break;
+  }
+  return value;
+}
+
+PlanResult PlanTable::RunProgram(const Plan& plan, const Branch& branch,
+                                 const cel::Activation& activation, cel::EvalState& state) const {
+  cel::Value value = plan.source->programs[branch.operand]->Evaluate(activation, state);
+  if (!value.is_bool()) return PlanResult::kUnknown;
+  return value.bool_value() ? PlanResult::kTrue : PlanResult::kFalse;
+}
+
+}  // namespace warden::engine::internal

@@ -1,0 +1,228 @@
+#pragma once
+// Runs rules' condition plans (policy/condition_plan.h) for one input.
+//
+// PlanTable is built once per engine: it interns every rule's plan paths and tests
+// bundle-wide, so rules testing the same path read it once per input and rules sharing a
+// literal share it. PlanMemo is the per-input memory of those
+// reads; it lives in the thread's scratch and is invalidated by bumping
+// an epoch, so starting an input costs nothing.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "warden/base/bytes_equal.h"
+#include "warden/cel/eval/activation.h"
+#include "warden/cel/eval/program.h"
+#include "warden/data/node.h"
+#include "warden/policy/compiled.h"
+
+namespace warden::engine::internal {
+
+// A plan's (or a test's) result: unknown sends the engine to the full condition.
+enum class PlanResult : uint8_t { kFalse, kTrue, kUnknown };
+
+// Where plan paths start for one input: the node bound to each root variable, and the
+// environment names (bound as strings, not nodes).
+struct PlanRoots {
+  const data::Node* nodes[static_cast<size_t>(policy::SharedSlot::kCount)] = {};
+  std::string_view environment;
+  std::string_view env;
+};
+
+class PlanMemo {
+ public:
+  // Forgets the previous input; sizes the memory for `paths` paths of `fields` fields
+  // in all.
+  void Begin(size_t paths, size_t fields);
+
+  // A path's value, as far as plan tests look at it.
+  struct PathValue {
+    enum class Kind : uint8_t { kMissing, kString, kBool, kInt, kOther };
+    Kind kind = Kind::kMissing;
+    bool flag = false;
+    int64_t number = 0;
+    std::string_view text;
+  };
+
+ private:
+  friend class PlanTable;
+  uint32_t epoch_ = 0;
+  std::vector<uint32_t> path_epochs_;
+  std::vector<PathValue> paths_;
+  // Per path field: where the key was found last time (inputs of one shape keep keys at
+  // the same positions, so the next lookup tries there first). Kept across inputs.
+  std::vector<uint32_t> hints_;
+};
+
+// Plans run as branch programs: `a && b` is "test a; if false the plan is false, else
+// test b", so a run is a loop over a few nodes with no recursion. An unknown test ends
+// the run unknown at once (the full condition then decides, errors included).
+class PlanTable {
+ public:
+  static constexpr uint32_t kNoPlan = UINT32_MAX;
+
+  // Adds a rule's plan (kNoPlan for an empty one). The plan must outlive the table.
+  uint32_t Add(const policy::ConditionPlan& plan);
+
+  size_t path_count() const { return paths_.size(); }
+  size_t field_count() const { return field_count_; }
+  // Whether the plan has CEL leaves (they need the policy's params and lets bound).
+  bool has_programs(uint32_t plan_id) const { return !plans_[plan_id].source->programs.empty(); }
+
+  // Chains: a policy's consecutive rules whose plans have no CEL leaves, fused into one
+  // branch program where a rule's false exit enters the next rule. One walk then passes
+  // every rule that does not fire, with no per-rule work in the engine. `plans` are the
+  // rules' plans from rule `first_rule` on; `entries` receives each rule's entry (a walk
+  // may start at any rule of the chain, e.g. after the rule before it fired).
+  void AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule,
+                std::vector<uint32_t>& entries);
+  // Where a chain walk stopped: kTrue, rule `rule` holds; kUnknown, rule `rule` needs its
+  // full condition; kFalse, every rule before `rule` (the chain's end) is false.
+  struct ChainExit {
+    PlanResult result = PlanResult::kFalse;
+    uint32_t rule = 0;
+  };
+  ChainExit RunChain(uint32_t entry, const PlanRoots& roots, PlanMemo& memo) const;
+
+  // Runs one plan; CEL leaves evaluate in `activation` with `state`. Inline: it runs for
+  // most rules of every request.
+  PlanResult Run(uint32_t plan_id, const PlanRoots& roots, PlanMemo& memo,
+                 const cel::Activation& activation, cel::EvalState& state) const;
+
+ private:
+  struct Path {
+    uint32_t slot = 0;
+    std::vector<std::string> fields;
+    std::vector<uint64_t> hashes;
+    uint32_t first_hint = 0;  // its fields' hints in PlanMemo
+  };
+  // A branch node: a test (or a CEL leaf) with its operands inline, and where to go on
+  // true and on false; the targets kTrueEnd and kFalseEnd end the run. In chains,
+  // targets with kFiresBit end at "rule N fires", with kChainEndBit at "the chain ends
+  // before rule N".
+  static constexpr uint32_t kTrueEnd = UINT32_MAX;
+  static constexpr uint32_t kFalseEnd = UINT32_MAX - 1;
+  static constexpr uint32_t kFiresBit = 0x80000000u;
+  static constexpr uint32_t kChainEndBit = 0x40000000u;
+  static constexpr uint32_t kTargetMask = 0x3FFFFFFFu;
+  struct Branch {
+    policy::PlanTestKind kind = policy::PlanTestKind::kBool;
+    bool program = false;  // a CEL leaf: `operand` indexes the plan's programs
+    policy::PlanCompare compare = policy::PlanCompare::kEqual;
+    uint32_t operand = 0;  // the path (tests) or the program (CEL leaves)
+    int64_t number = 0;
+    const std::string* strings = nullptr;  // the test's literals (owned by the plan)
+    uint32_t string_count = 0;
+    uint32_t on_true = kTrueEnd;
+    uint32_t on_false = kFalseEnd;
+    uint32_t rule = 0;  // chains: the rule the branch belongs to
+  };
+  struct Plan {
+    uint32_t entry = kTrueEnd;  // first branch in branches_
+    const policy::ConditionPlan* source = nullptr;
+  };
+
+  uint32_t InternPath(const policy::PlanPath& path);
+  // Emits the branches of the plan step at `at`, going to `on_true` / `on_false` after
+  // it; returns its entry.
+  uint32_t EmitBranches(const policy::ConditionPlan& plan, uint32_t at, uint32_t on_true,
+                        uint32_t on_false, uint32_t rule = 0);
+  // A test's path value: from the memo, else read (out of line) and remembered.
+  const PlanMemo::PathValue& Value(uint32_t path_id, const PlanRoots& roots, PlanMemo& memo) const {
+    if (memo.path_epochs_[path_id] == memo.epoch_) return memo.paths_[path_id];
+    return Resolve(path_id, roots, memo);
+  }
+  const PlanMemo::PathValue& Resolve(uint32_t path_id, const PlanRoots& roots,
+                                     PlanMemo& memo) const;
+  static PlanResult RunTest(const Branch& branch, const PlanMemo::PathValue& value);
+  PlanResult RunProgram(const Plan& plan, const Branch& branch, const cel::Activation& activation,
+                        cel::EvalState& state) const;
+
+  std::vector<Path> paths_;
+  std::vector<Branch> branches_;
+  std::vector<Plan> plans_;
+  std::unordered_map<std::string, uint32_t> path_ids_;  // by a key of slot and fields
+  size_t field_count_ = 0;
+};
+
+inline PlanResult PlanTable::Run(uint32_t plan_id, const PlanRoots& roots, PlanMemo& memo,
+                                 const cel::Activation& activation, cel::EvalState& state) const {
+  const Plan& plan = plans_[plan_id];
+  uint32_t at = plan.entry;
+  while (at < kFalseEnd) {
+    const Branch& branch = branches_[at];
+    PlanResult result = branch.program ? RunProgram(plan, branch, activation, state)
+                                       : RunTest(branch, Value(branch.operand, roots, memo));
+    if (result == PlanResult::kUnknown) return result;
+    at = result == PlanResult::kTrue ? branch.on_true : branch.on_false;
+  }
+  return at == kTrueEnd ? PlanResult::kTrue : PlanResult::kFalse;
+}
+
+inline PlanTable::ChainExit PlanTable::RunChain(uint32_t entry, const PlanRoots& roots,
+                                                PlanMemo& memo) const {
+  uint32_t at = entry;
+  while ((at & (kFiresBit | kChainEndBit)) == 0) {
+    const Branch& branch = branches_[at];
+    PlanResult result = RunTest(branch, Value(branch.operand, roots, memo));
+    // A branch, not a select: the processor then runs ahead on its guess instead of
+    // waiting for each test's data (request nodes are often not in cache).
+    if (result == PlanResult::kFalse) {
+      at = branch.on_false;
+    } else if (result == PlanResult::kTrue) [[likely]] {
+      at = branch.on_true;
+    } else {
+      return {result, branch.rule};
+    }
+  }
+  return {(at & kFiresBit) != 0 ? PlanResult::kTrue : PlanResult::kFalse, at & kTargetMask};
+}
+
+inline PlanResult PlanTable::RunTest(const Branch& branch, const PlanMemo::PathValue& value) {
+  using Kind = PlanMemo::PathValue::Kind;
+  auto of = [](bool result) { return result ? PlanResult::kTrue : PlanResult::kFalse; };
+  switch (branch.kind) {
+    case policy::PlanTestKind::kStringEquals:
+    case policy::PlanTestKind::kStringIn:
+      if (value.kind != Kind::kString) return PlanResult::kUnknown;
+      for (uint32_t idx = 0; idx < branch.string_count; ++idx) {
+        if (BytesEqual(value.text, branch.strings[idx])) return PlanResult::kTrue;
+      }
+      return PlanResult::kFalse;
+    case policy::PlanTestKind::kStartsWith:
+      if (value.kind != Kind::kString) return PlanResult::kUnknown;
+      return of(value.text.starts_with(branch.strings[0]));
+    case policy::PlanTestKind::kEndsWith:
+      if (value.kind != Kind::kString) return PlanResult::kUnknown;
+      return of(value.text.ends_with(branch.strings[0]));
+    case policy::PlanTestKind::kContains:
+      if (value.kind != Kind::kString) return PlanResult::kUnknown;
+      return of(value.text.find(branch.strings[0]) != std::string_view::npos);
+    case policy::PlanTestKind::kBool:
+      if (value.kind != Kind::kBool) return PlanResult::kUnknown;
+      return of(value.flag);
+    case policy::PlanTestKind::kIntCompare:
+      if (value.kind != Kind::kInt) return PlanResult::kUnknown;
+      switch (branch.compare) {
+        case policy::PlanCompare::kEqual:
+          return of(value.number == branch.number);
+        case policy::PlanCompare::kNotEqual:
+          return of(value.number != branch.number);
+        case policy::PlanCompare::kLess:
+          return of(value.number < branch.number);
+        case policy::PlanCompare::kLessEqual:
+          return of(value.number <= branch.number);
+        case policy::PlanCompare::kGreater:
+          return of(value.number > branch.number);
+        case policy::PlanCompare::kGreaterEqual:
+          return of(value.number >= branch.number);
+      }
+  }
+  return PlanResult::kUnknown;
+}
+
+}  // namespace warden::engine::internal

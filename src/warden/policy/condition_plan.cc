@@ -1,0 +1,293 @@
+#include "warden/policy/condition_plan.h"
+
+#include <utility>
+
+#include "warden/policy/compiled.h"
+
+namespace warden::policy {
+namespace {
+
+// Slot of a shared variable that may root a plan path. `item`, `index`, `params` and
+// `let` names are left to CEL: they change inside a policy or a foreach.
+bool PathRoot(const std::string& name, uint32_t& slot) {
+  static const SharedSlot kRoots[] = {
+      SharedSlot::kObject,   SharedSlot::kInput,   SharedSlot::kSubject,     SharedSlot::kAction,
+      SharedSlot::kResource, SharedSlot::kContext, SharedSlot::kEnvironment, SharedSlot::kEnv};
+  for (SharedSlot root : kRoots) {
+    if (SharedVariableNames()[static_cast<uint32_t>(root)] == name) {
+      slot = static_cast<uint32_t>(root);
+      return true;
+    }
+  }
+  return false;
+}
+
+// `a.b.c` as root slot + fields; false for anything else (has(), optional selects).
+bool AsPath(const cel::Expr& expr, PlanPath& path) {
+  std::vector<std::string> reversed;
+  const cel::Expr* node = &expr;
+  while (node->kind == cel::ExprKind::kSelect) {
+    if (node->test_only || node->optional_select || node->operand == nullptr) return false;
+    reversed.push_back(node->name);
+    node = node->operand.get();
+  }
+  if (node->kind != cel::ExprKind::kIdent || !PathRoot(node->name, path.slot)) return false;
+  path.fields.assign(reversed.rbegin(), reversed.rend());
+  return true;
+}
+
+bool IsString(const cel::Expr& expr) {
+  return expr.kind == cel::ExprKind::kConstant && expr.constant.kind == cel::ConstantKind::kString;
+}
+bool IsInt(const cel::Expr& expr) {
+  return expr.kind == cel::ExprKind::kConstant && expr.constant.kind == cel::ConstantKind::kInt;
+}
+
+bool IsOperator(const cel::Expr& expr, const char* name, size_t arity) {
+  return expr.kind == cel::ExprKind::kCall && expr.operand == nullptr && expr.name == name &&
+         expr.args.size() == arity;
+}
+
+// The comparison an operator name stands for; `mirrored` for `literal <op> path`.
+bool AsCompare(const std::string& name, bool mirrored, PlanCompare& compare) {
+  struct Entry {
+    const char* name;
+    PlanCompare compare;
+    PlanCompare mirror;
+  };
+  static const Entry kEntries[] = {
+      {cel::op::kEquals, PlanCompare::kEqual, PlanCompare::kEqual},
+      {cel::op::kNotEquals, PlanCompare::kNotEqual, PlanCompare::kNotEqual},
+      {cel::op::kLess, PlanCompare::kLess, PlanCompare::kGreater},
+      {cel::op::kLessEquals, PlanCompare::kLessEqual, PlanCompare::kGreaterEqual},
+      {cel::op::kGreater, PlanCompare::kGreater, PlanCompare::kLess},
+      {cel::op::kGreaterEquals, PlanCompare::kGreaterEqual, PlanCompare::kLessEqual},
+  };
+  for (const Entry& entry : kEntries) {
+    if (name == entry.name) {
+      compare = mirrored ? entry.mirror : entry.compare;
+      return true;
+    }
+  }
+  return false;
+}
+
+// The native test one expression is, if it is one. `negated` is set for `path != "s"`,
+// which the plan writes as `!(path == "s")`.
+bool AsTest(const cel::Expr& expr, PlanTest& test, bool& negated) {
+  negated = false;
+  if (AsPath(expr, test.path)) {
+    test.kind = PlanTestKind::kBool;
+    return true;
+  }
+  if (expr.kind != cel::ExprKind::kCall) return false;
+  if (expr.operand != nullptr) {
+    // path.startsWith("s"), path.endsWith("s"), path.contains("s")
+    if (expr.args.size() != 1 || !IsString(*expr.args[0])) return false;
+    if (expr.name == "startsWith") {
+      test.kind = PlanTestKind::kStartsWith;
+    } else if (expr.name == "endsWith") {
+      test.kind = PlanTestKind::kEndsWith;
+    } else if (expr.name == "contains") {
+      test.kind = PlanTestKind::kContains;
+    } else {
+      return false;
+    }
+    if (!AsPath(*expr.operand, test.path)) return false;
+    test.strings.push_back(expr.args[0]->constant.string_value);
+    return true;
+  }
+  if (expr.args.size() != 2) return false;
+  if (expr.name == cel::op::kIn) {
+    const cel::Expr& list = *expr.args[1];
+    if (list.kind != cel::ExprKind::kList || !list.optional_indices.empty() ||
+        !AsPath(*expr.args[0], test.path)) {
+      return false;
+    }
+    for (const cel::ExprPtr& item : list.args) {
+      if (!IsString(*item)) return false;
+      test.strings.push_back(item->constant.string_value);
+    }
+    test.kind = PlanTestKind::kStringIn;
+    return true;
+  }
+  const cel::Expr* path = expr.args[0].get();
+  const cel::Expr* literal = expr.args[1].get();
+  bool mirrored = false;
+  if (IsString(*path) || IsInt(*path)) {
+    std::swap(path, literal);
+    mirrored = true;
+  }
+  PlanCompare compare;
+  if (!AsCompare(expr.name, mirrored, compare) || !AsPath(*path, test.path)) return false;
+  if (IsString(*literal)) {
+    if (compare != PlanCompare::kEqual && compare != PlanCompare::kNotEqual) return false;
+    test.kind = PlanTestKind::kStringEquals;
+    test.strings.push_back(literal->constant.string_value);
+    negated = compare == PlanCompare::kNotEqual;
+    return true;
+  }
+  if (IsInt(*literal)) {
+    test.kind = PlanTestKind::kIntCompare;
+    test.compare = compare;
+    test.number = literal->constant.int_value;
+    return true;
+  }
+  return false;
+}
+
+// The operands of a chain of one logical operator (`a && b && c`), in source order.
+void Operands(cel::ExprPtr expr, const char* name, std::vector<cel::ExprPtr>& out) {
+  if (IsOperator(*expr, name, 2)) {
+    for (cel::ExprPtr& arg : expr->args) Operands(std::move(arg), name, out);
+    return;
+  }
+  out.push_back(std::move(expr));
+}
+
+class Planner {
+ public:
+  Planner(const cel::ParsedExpr& parsed, const cel::Env& env, const cel::CompileOptions& options)
+      : parsed_(parsed), env_(env), options_(options) {}
+
+  void Emit(cel::ExprPtr expr) {
+    for (const char* name : {cel::op::kLogicalAnd, cel::op::kLogicalOr}) {
+      if (!IsOperator(*expr, name, 2)) continue;
+      size_t at = Open(name == cel::op::kLogicalAnd ? PlanOp::kAnd : PlanOp::kOr, 0);
+      std::vector<cel::ExprPtr> operands;
+      Operands(std::move(expr), name, operands);
+      for (cel::ExprPtr& operand : operands) Emit(std::move(operand));
+      Close(at);
+      return;
+    }
+    if (IsOperator(*expr, cel::op::kLogicalNot, 1)) {
+      size_t at = Open(PlanOp::kNot, 0);
+      Emit(std::move(expr->args[0]));
+      Close(at);
+      return;
+    }
+    PlanTest test;
+    bool negated = false;
+    if (AsTest(*expr, test, negated)) {
+      size_t at = negated ? Open(PlanOp::kNot, 0) : 0;
+      Close(Open(PlanOp::kTest, Intern(std::move(test))));
+      if (negated) Close(at);
+      return;
+    }
+    cel::ParsedExpr leaf;
+    leaf.expr = std::move(expr);
+    leaf.source = parsed_.source;
+    leaf.next_id = parsed_.next_id;
+    cel::CompileResult compiled = env_.CompileParsed(std::move(leaf), options_);
+    if (!compiled.ok()) {
+      failed_ = true;
+      return;
+    }
+    plan_.programs.push_back(compiled.program);
+    Close(Open(PlanOp::kProgram, static_cast<uint32_t>(plan_.programs.size() - 1)));
+  }
+
+  // The plan, or an empty one when it would not help or could not be made.
+  ConditionPlan Take() {
+    if (failed_ || plan_.tests.empty()) return {};
+    return std::move(plan_);
+  }
+
+ private:
+  size_t Open(PlanOp op, uint32_t operand) {
+    plan_.steps.push_back({op, operand, 0});
+    return plan_.steps.size() - 1;
+  }
+  void Close(size_t at) { plan_.steps[at].end = static_cast<uint32_t>(plan_.steps.size()); }
+
+  uint32_t Intern(PlanTest test) {
+    for (uint32_t test_idx = 0; test_idx < plan_.tests.size(); ++test_idx) {
+      if (plan_.tests[test_idx] == test) return test_idx;
+    }
+    plan_.tests.push_back(std::move(test));
+    return static_cast<uint32_t>(plan_.tests.size() - 1);
+  }
+
+  const cel::ParsedExpr& parsed_;
+  const cel::Env& env_;
+  const cel::CompileOptions& options_;
+  ConditionPlan plan_;
+  bool failed_ = false;
+};
+
+std::string QuoteString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string DescribeTest(const PlanTest& test) {
+  std::string path = SharedVariableNames()[test.path.slot];
+  for (const std::string& field : test.path.fields) path += "." + field;
+  switch (test.kind) {
+    case PlanTestKind::kStringEquals:
+      return path + " == " + QuoteString(test.strings[0]);
+    case PlanTestKind::kStringIn: {
+      std::string out = path + " in [";
+      for (size_t idx = 0; idx < test.strings.size(); ++idx) {
+        out += (idx == 0 ? "" : ", ") + QuoteString(test.strings[idx]);
+      }
+      return out + "]";
+    }
+    case PlanTestKind::kStartsWith:
+      return path + ".startsWith(" + QuoteString(test.strings[0]) + ")";
+    case PlanTestKind::kEndsWith:
+      return path + ".endsWith(" + QuoteString(test.strings[0]) + ")";
+    case PlanTestKind::kContains:
+      return path + ".contains(" + QuoteString(test.strings[0]) + ")";
+    case PlanTestKind::kBool:
+      return path;
+    case PlanTestKind::kIntCompare: {
+      static const char* const kNames[] = {"==", "!=", "<", "<=", ">", ">="};
+      return path + " " + kNames[static_cast<int>(test.compare)] + " " +
+             std::to_string(test.number);
+    }
+  }
+  return path;
+}
+
+std::string DescribeSteps(const ConditionPlan& plan, uint32_t at) {
+  const PlanStep& step = plan.steps[at];
+  switch (step.op) {
+    case PlanOp::kTest:
+      return "test(" + DescribeTest(plan.tests[step.operand]) + ")";
+    case PlanOp::kProgram:
+      return "cel";
+    case PlanOp::kAnd:
+    case PlanOp::kOr:
+    case PlanOp::kNot: {
+      std::string out = step.op == PlanOp::kAnd ? "and(" : step.op == PlanOp::kOr ? "or(" : "not(";
+      bool first = true;
+      for (uint32_t child = at + 1; child < step.end; child = plan.steps[child].end) {
+        out += (first ? "" : ", ") + DescribeSteps(plan, child);
+        first = false;
+      }
+      return out + ")";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+ConditionPlan PlanCondition(cel::ParsedExpr parsed, const cel::Env& env,
+                            const cel::CompileOptions& options) {
+  if (parsed.expr == nullptr) return {};
+  Planner planner(parsed, env, options);
+  planner.Emit(std::move(parsed.expr));
+  return planner.Take();
+}
+
+std::string DescribePlan(const ConditionPlan& plan) {
+  return plan.empty() ? "" : DescribeSteps(plan, 0);
+}
+
+}  // namespace warden::policy
