@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 
 const char* const kTopics[] = {"matching",  "inheritance", "params",      "foreach",
                                "templates", "combining",   "enforcement", "exceptions",
-                               "errors",    "guards",      "locations"};
+                               "errors",    "plans",       "locations"};
 
 std::string CorpusDir() { return WARDEN_CORPUS_DIR; }
 
@@ -138,7 +138,7 @@ TEST(CorpusTest, CombiningCasesDecideAsExpected) { RunTopic("combining"); }
 TEST(CorpusTest, EnforcementCasesDecideAsExpected) { RunTopic("enforcement"); }
 TEST(CorpusTest, ExceptionsCasesDecideAsExpected) { RunTopic("exceptions"); }
 TEST(CorpusTest, ErrorsCasesDecideAsExpected) { RunTopic("errors"); }
-TEST(CorpusTest, GuardsCasesDecideAsExpected) { RunTopic("guards"); }
+TEST(CorpusTest, PlansCasesDecideAsExpected) { RunTopic("plans"); }
 TEST(CorpusTest, LocationsCasesDecideAsExpected) { RunTopic("locations"); }
 
 // No case may be marked `known_bug`: every expectation in the corpus must hold.

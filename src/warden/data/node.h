@@ -10,6 +10,7 @@
 // documents of one file). Nodes are never modified after the builder returns them, so a
 // Document may be read from any number of threads. YAML aliases share the aliased node.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -158,6 +159,16 @@ inline const Node* Node::FindAt(uint32_t position, std::string_view key, uint64_
     return nullptr;
   }
   return ShortBytesEqual(entry.key.data(), key.data(), key.size()) ? &entry.value : nullptr;
+}
+
+// Asks the processor to start loading a map's entries (at most the first `max_bytes`),
+// for a caller about to look up several keys of a node that is likely not in cache
+// (a request among many). No effect on other nodes.
+inline void PrefetchEntries(const Node& node, size_t max_bytes = 512) {
+  if (!node.is_map()) return;
+  const char* entries = reinterpret_cast<const char*>(node.entries().data());
+  size_t bytes = std::min(node.size() * sizeof(MapEntry), max_bytes);
+  for (size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(entries + offset);
 }
 
 // One parsed document: a file, its index among the documents of that file (YAML

@@ -71,9 +71,7 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
     let_states += policy.lets.size();
     std::vector<uint32_t> chains = engine->BuildChains(policy);
     for (uint32_t rule_idx = 0; rule_idx < policy.rules.size(); ++rule_idx) {
-      uint32_t plan = options.use_index ? engine->plans_->Add(policy.rules[rule_idx].plan)
-                                        : internal::PlanTable::kNoPlan;
-      engine->ordered_rules_.push_back({policy_idx, rule_idx, plan, chains[rule_idx]});
+      engine->ordered_rules_.push_back({policy_idx, rule_idx, chains[rule_idx]});
       engine->policy_rules_[policy_idx].push_back(engine->ordered_rules_.back());
     }
   }
@@ -87,27 +85,31 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
 }
 
 std::vector<uint32_t> Engine::BuildChains(const policy::CompiledPolicy& policy) {
-  std::vector<uint32_t> entries(policy.rules.size(), kNoChain);
-  // Chains need the rules visited policy by policy, in declaration order: one priority
-  // for all rules. With the index off, every condition is evaluated in full.
-  if (!options_.use_index || !uniform_priority_) return entries;
-  auto chainable = [&](size_t rule_idx) {
-    const policy::ConditionPlan& plan = policy.rules[rule_idx].plan;
-    return !plan.empty() && plan.programs.empty();
-  };
-  for (size_t begin = 0; begin < policy.rules.size();) {
-    if (!chainable(begin)) {
-      ++begin;
-      continue;
+  std::vector<uint32_t> entries(policy.rules.size(), RuleRef::kNoChain);
+  bool binds = false;
+  // With the index off, every condition is evaluated in full.
+  if (options_.use_index) {
+    // A chain needs its rules visited one after another: so only with one priority for
+    // all rules (lists are then policy by policy); otherwise each plan is its own chain.
+    size_t longest = uniform_priority_ ? policy.rules.size() : 1;
+    for (size_t begin = 0; begin < policy.rules.size();) {
+      std::vector<const policy::ConditionPlan*> plans;
+      while (begin + plans.size() < policy.rules.size() && plans.size() < longest &&
+             !policy.rules[begin + plans.size()].plan.empty()) {
+        plans.push_back(&policy.rules[begin + plans.size()].plan);
+        binds = binds || !plans.back()->programs.empty();
+      }
+      if (plans.empty()) {
+        ++begin;
+        continue;
+      }
+      std::vector<uint32_t> chain;
+      plans_->AddChain(plans, static_cast<uint32_t>(begin), chain);
+      std::copy(chain.begin(), chain.end(), entries.begin() + static_cast<std::ptrdiff_t>(begin));
+      begin += plans.size();
     }
-    size_t end = begin;
-    std::vector<const policy::ConditionPlan*> plans;
-    while (end < policy.rules.size() && chainable(end)) plans.push_back(&policy.rules[end++].plan);
-    std::vector<uint32_t> chain;
-    plans_->AddChain(plans, static_cast<uint32_t>(begin), chain);
-    std::copy(chain.begin(), chain.end(), entries.begin() + static_cast<std::ptrdiff_t>(begin));
-    begin = end;
   }
+  chain_binds_.push_back(binds ? 1 : 0);
   return entries;
 }
 

@@ -24,6 +24,7 @@
 #include "warden/engine/input.h"
 #include "warden/engine/match.h"
 #include "warden/engine/result.h"
+#include "warden/engine/rule_ref.h"
 #include "warden/policy/compiled.h"
 
 namespace warden::engine {
@@ -80,7 +81,7 @@ class Engine {
 
   std::shared_ptr<const policy::CompiledBundle> bundle_;
   EngineOptions options_;
-  // Each rule's chain entry (kNoChain for rules outside chains).
+  // Each rule's chain entry (RuleRef::kNoChain for rules without a plan).
   std::vector<uint32_t> BuildChains(const policy::CompiledPolicy& policy);
   CompactDecision DecideCore(const RequestInput& input, const EvalOptions& options, bool full,
                              std::vector<ExplainStep>* explain) const;
@@ -88,17 +89,14 @@ class Engine {
   std::unique_ptr<RuleIndex> index_;
   std::vector<PolicyMatcher> matchers_;  // per policy
   std::vector<size_t> let_state_base_;   // per policy: its first let EvalState
-  // Every rule's condition plan (policy/condition_plan.h); none with the index off, so
-  // the linear mode evaluates every condition in full and checks the plans.
+  // The rules' condition plans (policy/condition_plan.h) as chains; none with the index
+  // off, so the linear mode evaluates every condition in full and checks the plans.
   std::unique_ptr<internal::PlanTable> plans_;
+  // Per policy: whether its chains hold CEL parts (they read the policy's params and
+  // lets, which must then be bound before a walk).
+  std::vector<uint8_t> chain_binds_;
   // Rules of every policy in first-match order: (priority, policy, declaration).
-  struct RuleRef {
-    uint32_t policy;
-    uint32_t rule;
-    uint32_t plan;   // in plans_, or PlanTable::kNoPlan
-    uint32_t chain;  // the rule's entry into its policy's chain (plan_runner.h), or kNoChain
-  };
-  static constexpr uint32_t kNoChain = UINT32_MAX;
+  using RuleRef = internal::RuleRef;
   std::vector<RuleRef> ordered_rules_;
   std::vector<std::vector<RuleRef>> policy_rules_;  // per policy, declaration order
   // Every policy's rules share one priority: candidate rules are then in first-match

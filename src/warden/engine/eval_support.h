@@ -17,6 +17,7 @@
 #include "warden/engine/input.h"
 #include "warden/engine/plan_runner.h"
 #include "warden/engine/result.h"
+#include "warden/engine/rule_ref.h"
 #include "warden/policy/compiled.h"
 
 namespace warden::engine::internal {
@@ -60,6 +61,7 @@ class Scratch {
   }
   Arena& arena() { return arena_; }
   std::vector<uint32_t>& candidates() { return candidates_; }
+  std::vector<RuleRef>& candidate_rules() { return candidate_rules_; }
   // Per-decision vectors of Engine::Decide, kept to avoid allocating per request.
   std::vector<uint8_t>& policy_states() { return policy_states_; }
   std::vector<uint8_t>& policy_levels() { return policy_levels_; }
@@ -78,6 +80,7 @@ class Scratch {
   std::vector<std::unique_ptr<cel::EvalState>> states_;
   Arena arena_;
   std::vector<uint32_t> candidates_;
+  std::vector<RuleRef> candidate_rules_;
   std::vector<uint8_t> policy_states_;
   std::vector<uint8_t> policy_levels_;
   PlanMemo plan_memo_;

@@ -57,13 +57,12 @@ uint32_t PlanTable::EmitBranches(const policy::ConditionPlan& plan, uint32_t at,
       branch.on_false = on_false;
       branch.rule = rule;
       if (step.op == PlanOp::kProgram) {
-        branch.program = true;
-        branch.operand = step.operand;
+        branch.program = plan.programs[step.operand].get();
       } else {
         const policy::PlanTest& test = plan.tests[step.operand];
         branch.kind = test.kind;
         branch.compare = test.compare;
-        branch.operand = InternPath(test.path);
+        branch.path = InternPath(test.path);
         branch.number = test.number;
         branch.strings = test.strings.data();
         branch.string_count = static_cast<uint32_t>(test.strings.size());
@@ -95,20 +94,13 @@ uint32_t PlanTable::EmitBranches(const policy::ConditionPlan& plan, uint32_t at,
 void PlanTable::AddChain(const std::vector<const policy::ConditionPlan*>& plans,
                          uint32_t first_rule, std::vector<uint32_t>& entries) {
   entries.assign(plans.size(), 0);
-  uint32_t last = first_rule + static_cast<uint32_t>(plans.size());
-  uint32_t next = kChainEndBit | last;
+  uint32_t next = kChainEndBit | (first_rule + static_cast<uint32_t>(plans.size()));
   // Last rule first, so each rule's false exit is the entry of the rule after it.
   for (size_t offset = plans.size(); offset-- > 0;) {
     auto rule = static_cast<uint32_t>(first_rule + offset);
     next = EmitBranches(*plans[offset], 0, kFiresBit | rule, next, rule);
     entries[offset] = next;
   }
-}
-
-uint32_t PlanTable::Add(const policy::ConditionPlan& plan) {
-  if (plan.empty()) return kNoPlan;
-  plans_.push_back({EmitBranches(plan, 0, kTrueEnd, kFalseEnd), &plan});
-  return static_cast<uint32_t>(plans_.size() - 1);
 }
 
 const PlanMemo::PathValue& PlanTable::Resolve(uint32_t path_id, const PlanRoots& roots,
@@ -155,9 +147,9 @@ const PlanMemo::PathValue& PlanTable::Resolve(uint32_t path_id, const PlanRoots&
   return value;
 }
 
-PlanResult PlanTable::RunProgram(const Plan& plan, const Branch& branch,
-                                 const cel::Activation& activation, cel::EvalState& state) const {
-  cel::Value value = plan.source->programs[branch.operand]->Evaluate(activation, state);
+PlanResult PlanTable::RunProgram(const Branch& branch, const cel::Activation& activation,
+                                 cel::EvalState& state) {
+  cel::Value value = branch.program->Evaluate(activation, state);
   if (!value.is_bool()) return PlanResult::kUnknown;
   return value.bool_value() ? PlanResult::kTrue : PlanResult::kFalse;
 }

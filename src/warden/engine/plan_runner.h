@@ -59,39 +59,32 @@ class PlanMemo {
 };
 
 // Plans run as branch programs: `a && b` is "test a; if false the plan is false, else
-// test b", so a run is a loop over a few nodes with no recursion. An unknown test ends
-// the run unknown at once (the full condition then decides, errors included).
+// test b", so a run is a loop over a few nodes with no recursion. A policy's consecutive
+// rules that have plans are fused into one chain: a rule's false exit enters the next
+// rule, so one walk passes every rule that does not fire, with no per-rule work in the
+// engine. A walk may start at any rule of a chain (after the rule before it fired). An
+// unknown test or CEL part ends the walk at its rule (the full condition then decides,
+// errors included).
 class PlanTable {
  public:
-  static constexpr uint32_t kNoPlan = UINT32_MAX;
-
-  // Adds a rule's plan (kNoPlan for an empty one). The plan must outlive the table.
-  uint32_t Add(const policy::ConditionPlan& plan);
+  // Adds the chain of `plans`, the plans of a policy's rules from `first_rule` on (each
+  // non-empty; they must outlive the table); `entries` receives each rule's entry.
+  void AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule,
+                std::vector<uint32_t>& entries);
 
   size_t path_count() const { return paths_.size(); }
   size_t field_count() const { return field_count_; }
-  // Whether the plan has CEL leaves (they need the policy's params and lets bound).
-  bool has_programs(uint32_t plan_id) const { return !plans_[plan_id].source->programs.empty(); }
 
-  // Chains: a policy's consecutive rules whose plans have no CEL leaves, fused into one
-  // branch program where a rule's false exit enters the next rule. One walk then passes
-  // every rule that does not fire, with no per-rule work in the engine. `plans` are the
-  // rules' plans from rule `first_rule` on; `entries` receives each rule's entry (a walk
-  // may start at any rule of the chain, e.g. after the rule before it fired).
-  void AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule,
-                std::vector<uint32_t>& entries);
-  // Where a chain walk stopped: kTrue, rule `rule` holds; kUnknown, rule `rule` needs its
+  // Where a walk stopped: kTrue, rule `rule` holds; kUnknown, rule `rule` needs its
   // full condition; kFalse, every rule before `rule` (the chain's end) is false.
   struct ChainExit {
     PlanResult result = PlanResult::kFalse;
     uint32_t rule = 0;
   };
-  ChainExit RunChain(uint32_t entry, const PlanRoots& roots, PlanMemo& memo) const;
-
-  // Runs one plan; CEL leaves evaluate in `activation` with `state`. Inline: it runs for
-  // most rules of every request.
-  PlanResult Run(uint32_t plan_id, const PlanRoots& roots, PlanMemo& memo,
-                 const cel::Activation& activation, cel::EvalState& state) const;
+  // Walks a chain from `entry`. CEL parts evaluate in `activation` (with the policy's
+  // params and lets bound) with `state`. Inline: it runs for every request.
+  ChainExit Run(uint32_t entry, const PlanRoots& roots, PlanMemo& memo,
+                const cel::Activation& activation, cel::EvalState& state) const;
 
  private:
   struct Path {
@@ -100,37 +93,30 @@ class PlanTable {
     std::vector<uint64_t> hashes;
     uint32_t first_hint = 0;  // its fields' hints in PlanMemo
   };
-  // A branch node: a test (or a CEL leaf) with its operands inline, and where to go on
-  // true and on false; the targets kTrueEnd and kFalseEnd end the run. In chains,
-  // targets with kFiresBit end at "rule N fires", with kChainEndBit at "the chain ends
-  // before rule N".
-  static constexpr uint32_t kTrueEnd = UINT32_MAX;
-  static constexpr uint32_t kFalseEnd = UINT32_MAX - 1;
+  // A branch node: a test (or a CEL part) with its operands inline, and where to go on
+  // true and on false. Targets with kFiresBit end the walk at "rule N holds", with
+  // kChainEndBit at "the chain ends before rule N"; others are branch indexes.
   static constexpr uint32_t kFiresBit = 0x80000000u;
   static constexpr uint32_t kChainEndBit = 0x40000000u;
   static constexpr uint32_t kTargetMask = 0x3FFFFFFFu;
   struct Branch {
     policy::PlanTestKind kind = policy::PlanTestKind::kBool;
-    bool program = false;  // a CEL leaf: `operand` indexes the plan's programs
     policy::PlanCompare compare = policy::PlanCompare::kEqual;
-    uint32_t operand = 0;  // the path (tests) or the program (CEL leaves)
+    uint32_t path = 0;
+    const cel::Program* program = nullptr;  // a CEL part instead of a test
     int64_t number = 0;
     const std::string* strings = nullptr;  // the test's literals (owned by the plan)
     uint32_t string_count = 0;
-    uint32_t on_true = kTrueEnd;
-    uint32_t on_false = kFalseEnd;
-    uint32_t rule = 0;  // chains: the rule the branch belongs to
-  };
-  struct Plan {
-    uint32_t entry = kTrueEnd;  // first branch in branches_
-    const policy::ConditionPlan* source = nullptr;
+    uint32_t on_true = 0;
+    uint32_t on_false = 0;
+    uint32_t rule = 0;  // the rule the branch belongs to
   };
 
   uint32_t InternPath(const policy::PlanPath& path);
-  // Emits the branches of the plan step at `at`, going to `on_true` / `on_false` after
-  // it; returns its entry.
+  // Emits the branches of the plan step at `at` of `rule`'s plan, going to `on_true` /
+  // `on_false` after it; returns its entry.
   uint32_t EmitBranches(const policy::ConditionPlan& plan, uint32_t at, uint32_t on_true,
-                        uint32_t on_false, uint32_t rule = 0);
+                        uint32_t on_false, uint32_t rule);
   // A test's path value: from the memo, else read (out of line) and remembered.
   const PlanMemo::PathValue& Value(uint32_t path_id, const PlanRoots& roots, PlanMemo& memo) const {
     if (memo.path_epochs_[path_id] == memo.epoch_) return memo.paths_[path_id];
@@ -139,36 +125,24 @@ class PlanTable {
   const PlanMemo::PathValue& Resolve(uint32_t path_id, const PlanRoots& roots,
                                      PlanMemo& memo) const;
   static PlanResult RunTest(const Branch& branch, const PlanMemo::PathValue& value);
-  PlanResult RunProgram(const Plan& plan, const Branch& branch, const cel::Activation& activation,
-                        cel::EvalState& state) const;
+  static PlanResult RunProgram(const Branch& branch, const cel::Activation& activation,
+                               cel::EvalState& state);
 
   std::vector<Path> paths_;
   std::vector<Branch> branches_;
-  std::vector<Plan> plans_;
   std::unordered_map<std::string, uint32_t> path_ids_;  // by a key of slot and fields
   size_t field_count_ = 0;
 };
 
-inline PlanResult PlanTable::Run(uint32_t plan_id, const PlanRoots& roots, PlanMemo& memo,
-                                 const cel::Activation& activation, cel::EvalState& state) const {
-  const Plan& plan = plans_[plan_id];
-  uint32_t at = plan.entry;
-  while (at < kFalseEnd) {
-    const Branch& branch = branches_[at];
-    PlanResult result = branch.program ? RunProgram(plan, branch, activation, state)
-                                       : RunTest(branch, Value(branch.operand, roots, memo));
-    if (result == PlanResult::kUnknown) return result;
-    at = result == PlanResult::kTrue ? branch.on_true : branch.on_false;
-  }
-  return at == kTrueEnd ? PlanResult::kTrue : PlanResult::kFalse;
-}
-
-inline PlanTable::ChainExit PlanTable::RunChain(uint32_t entry, const PlanRoots& roots,
-                                                PlanMemo& memo) const {
+inline PlanTable::ChainExit PlanTable::Run(uint32_t entry, const PlanRoots& roots, PlanMemo& memo,
+                                           const cel::Activation& activation,
+                                           cel::EvalState& state) const {
   uint32_t at = entry;
   while ((at & (kFiresBit | kChainEndBit)) == 0) {
     const Branch& branch = branches_[at];
-    PlanResult result = RunTest(branch, Value(branch.operand, roots, memo));
+    PlanResult result = branch.program != nullptr
+                            ? RunProgram(branch, activation, state)
+                            : RunTest(branch, Value(branch.path, roots, memo));
     // A branch, not a select: the processor then runs ahead on its guess instead of
     // waiting for each test's data (request nodes are often not in cache).
     if (result == PlanResult::kFalse) {

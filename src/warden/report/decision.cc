@@ -7,6 +7,7 @@
 #include "warden/engine/result.h"
 #include "warden/report/findings.h"
 #include "warden/report/json_out.h"
+#include "warden/report/json_parts.h"
 #include "warden/report/report.h"
 #include "warden/report/text.h"
 
@@ -75,23 +76,11 @@ std::string RenderDecisionJson(const engine::RequestDecision& decision) {
   json.Key("errors");
   json.BeginArray();
   for (const engine::EvaluationError& error : decision.errors) {
-    json.BeginObject();
-    json.Field("policy", error.policy);
-    json.Field("rule", error.rule);
-    json.Field("message", error.message);
-    json.Field("file", error.file);
-    json.FieldUint("line", error.line);
-    json.FieldUint("column", error.column);
-    json.EndObject();
+    WriteEvaluationError(json, error, /*with_policy=*/true);
   }
   json.EndArray();
   json.FieldBool("default", decision.by_default);
-  json.Key("bundle");
-  json.BeginObject();
-  json.Field("name", decision.bundle_name);
-  json.Field("version", decision.bundle_version);
-  json.Field("digest", decision.bundle_digest);
-  json.EndObject();
+  WriteBundleMember(json, decision.bundle_name, decision.bundle_version, decision.bundle_digest);
   json.EndObject();
   return json.Take();
 }

@@ -4,6 +4,7 @@
 #include "warden/engine/result.h"
 #include "warden/report/findings.h"
 #include "warden/report/json_out.h"
+#include "warden/report/json_parts.h"
 #include "warden/report/report.h"
 
 namespace warden::report {
@@ -53,16 +54,6 @@ void WriteViolation(JsonOut& json, const engine::Violation& violation) {
   json.EndObject();
 }
 
-void WriteEvaluationError(JsonOut& json, const engine::EvaluationError& error) {
-  json.BeginObject();
-  json.Field("rule", error.rule);
-  json.Field("message", error.message);
-  json.Field("file", error.file);
-  json.FieldUint("line", error.line);
-  json.FieldUint("column", error.column);
-  json.EndObject();
-}
-
 void WriteResult(JsonOut& json, const engine::DocumentResult& document,
                  const engine::PolicyResult& policy) {
   json.BeginObject();
@@ -85,7 +76,9 @@ void WriteResult(JsonOut& json, const engine::DocumentResult& document,
   json.StringArray("waived_by", policy.waived_by);
   json.Key("errors");
   json.BeginArray();
-  for (const engine::EvaluationError& error : policy.errors) WriteEvaluationError(json, error);
+  for (const engine::EvaluationError& error : policy.errors) {
+    WriteEvaluationError(json, error, /*with_policy=*/false);
+  }
   json.EndArray();
   json.EndObject();
 }
@@ -120,12 +113,7 @@ std::string RenderJson(const CheckReport& report) {
   json.Field("name", "warden");
   json.Field("version", report.tool_version);
   json.EndObject();
-  json.Key("bundle");
-  json.BeginObject();
-  json.Field("name", report.bundle_name);
-  json.Field("version", report.bundle_version);
-  json.Field("digest", report.bundle_digest);
-  json.EndObject();
+  WriteBundleMember(json, report.bundle_name, report.bundle_version, report.bundle_digest);
   json.Field("environment", report.environment);
   json.EndObject();
   std::string out = json.Take();

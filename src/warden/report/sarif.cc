@@ -12,6 +12,7 @@
 #include "warden/engine/result.h"
 #include "warden/report/findings.h"
 #include "warden/report/json_out.h"
+#include "warden/report/json_parts.h"
 #include "warden/report/report.h"
 
 namespace warden::report {
@@ -417,12 +418,7 @@ std::string RenderSarif(const CheckReport& report) {
 
   json.Key("properties");
   json.BeginObject();
-  json.Key("bundle");
-  json.BeginObject();
-  json.Field("name", report.bundle_name);
-  json.Field("version", report.bundle_version);
-  json.Field("digest", report.bundle_digest);
-  json.EndObject();
+  WriteBundleMember(json, report.bundle_name, report.bundle_version, report.bundle_digest);
   json.Field("environment", report.environment);
   json.EndObject();
 

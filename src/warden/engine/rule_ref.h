@@ -1,0 +1,18 @@
+#pragma once
+// RuleRef: one rule in the order a decision visits rules. Internal to the engine.
+
+#include <cstdint>
+
+namespace warden::engine::internal {
+
+struct RuleRef {
+  static constexpr uint32_t kNoChain = UINT32_MAX;
+
+  uint32_t policy = 0;  // index in the bundle's policies
+  uint32_t rule = 0;    // index in that policy's rules
+  // The rule's entry into its policy's chain of condition plans (plan_runner.h), or
+  // kNoChain when its condition has no plan (or plans are off).
+  uint32_t chain = kNoChain;
+};
+
+}  // namespace warden::engine::internal
