@@ -72,12 +72,20 @@ struct Decision {
   std::string bundle_name;
   std::string bundle_version;
   std::string bundle_digest;
+  // For decision logs: a unique id (a random UUID, also for decisions that failed), the
+  // evaluation time the decision was made at (EvalContext, Unix seconds and nanos) and
+  // how long the evaluation took.
+  std::string decision_id;
+  int64_t evaluated_at_seconds = 0;
+  int32_t evaluated_at_nanos = 0;
+  uint64_t duration_ns = 0;
 
   bool allowed() const { return effect == Effect::kAllow; }
 
   // One line of JSON, no trailing newline: the line `warden eval` prints (keys
   // `decision`, `rules`, `reasons`, `obligations`, `warnings`, `audits`, `waived`,
-  // `waived_by`, `errors`, `default`, `bundle`), plus `error` when it is set.
+  // `waived_by`, `errors`, `default`, `bundle`, `decision_id`, `evaluated_at`,
+  // `duration_ns`), plus `error` when it is set.
   std::string ToJson() const;
 };
 

@@ -12,6 +12,7 @@
 #include "warden/cli/commands.h"
 #include "warden/report/json_out.h"
 #include "warden/report/report.h"
+#include "warden/service/decide_service.h"
 #include "warden/service/request_service.h"
 
 namespace warden::cli {
@@ -49,7 +50,7 @@ ExitCode DecideOne(const engine::Engine& engine, const EvalFlags& flags,
   }
   std::vector<engine::ExplainStep> steps;
   engine::RequestDecision decision =
-      engine.Decide(*request, options, flags.explain ? &steps : nullptr);
+      service::DecideAndStamp(engine, *request, options, flags.explain ? &steps : nullptr);
   std::string out = flags.explain ? report::RenderExplain(decision, steps)
                                   : report::RenderDecisionJson(decision) + "\n";
   std::fwrite(out.data(), 1, out.size(), stdout);
@@ -93,8 +94,9 @@ ExitCode DecideBatch(const engine::Engine& engine, const EvalFlags& flags,
     } else {
       StatusOr<engine::RequestInput> request =
           service::ParseRequest(line, name + ":" + std::to_string(line_number));
-      out = request.ok() ? report::RenderDecisionJson(engine.Decide(*request, options))
-                         : ErrorLine(line_number, request.status().message());
+      out = request.ok()
+                ? report::RenderDecisionJson(service::DecideAndStamp(engine, *request, options))
+                : ErrorLine(line_number, request.status().message());
     }
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -411,6 +411,8 @@ RequestDecision Engine::Decide(const RequestInput& input, const EvalOptions& opt
   out.bundle_name = bundle.name;
   out.bundle_version = bundle.version;
   out.bundle_digest = bundle.digest;
+  out.evaluated_at_seconds = options.now_seconds;
+  out.evaluated_at_nanos = options.now_nanos;
   Scratch& scratch = Scratch::ForThread(bundle);
   for (const TraceEntry& entry : scratch.trace()) {
     const policy::CompiledPolicy& policy = bundle.policies[entry.policy];

@@ -114,6 +114,13 @@ struct RequestDecision {
   std::string bundle_name;
   std::string bundle_version;
   std::string bundle_digest;  // sha256 of the bundle's sources, hex
+  // The evaluation time the decision was made at (EvalOptions: the engine reads no clock).
+  int64_t evaluated_at_seconds = 0;
+  int32_t evaluated_at_nanos = 0;
+  // Left empty / zero by the engine; a service that serves the decision fills them in
+  // (service::DecideAndStamp): a unique id for decision logs and how long it took.
+  std::string decision_id;
+  uint64_t duration_ns = 0;
 };
 
 // One step of `--explain`: a candidate rule and what its evaluation gave.

@@ -81,6 +81,10 @@ std::string RenderDecisionJson(const engine::RequestDecision& decision) {
   json.EndArray();
   json.FieldBool("default", decision.by_default);
   WriteBundleMember(json, decision.bundle_name, decision.bundle_version, decision.bundle_digest);
+  json.Field("decision_id", decision.decision_id);
+  json.Field("evaluated_at",
+             EvaluationTimeText(decision.evaluated_at_seconds, decision.evaluated_at_nanos));
+  json.FieldUint("duration_ns", decision.duration_ns);
   json.EndObject();
   return json.Take();
 }
@@ -99,6 +103,10 @@ std::string RenderExplain(const engine::RequestDecision& decision,
     }
     out += '\n';
   }
+  if (!decision.decision_id.empty()) out += "decision id: " + decision.decision_id + '\n';
+  std::string evaluated_at =
+      EvaluationTimeText(decision.evaluated_at_seconds, decision.evaluated_at_nanos);
+  if (!evaluated_at.empty()) out += "evaluated at: " + evaluated_at + '\n';
   AppendRules(out, "decided by", decision.rules);
   AppendList(out, "reasons", decision.reasons);
   if (!decision.obligations.empty()) {

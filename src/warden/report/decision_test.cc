@@ -20,6 +20,10 @@ engine::RequestDecision SampleDecision() {
   decision.bundle_name = "platform";
   decision.bundle_version = "1.2.0";
   decision.bundle_digest = "0123456789abcdef0123";
+  decision.decision_id = "6f1c2b9e-0d4a-4c55-9e1f-2a3b4c5d6e7f";
+  decision.evaluated_at_seconds = 1767225600;  // 2026-01-01T00:00:00Z
+  decision.evaluated_at_nanos = 250000000;
+  decision.duration_ns = 1234;
   return decision;
 }
 
@@ -34,7 +38,9 @@ TEST(DecisionJsonTest, IsOneLineWithTheDocumentedKeysInOrder) {
       "\"warnings\": [{\"policy\": \"working-hours\", \"rule\": \"after-hours\", \"effect\": "
       "\"warn\", \"message\": \"late\"}], \"audits\": [], \"waived\": [], \"waived_by\": [], "
       "\"errors\": [], \"default\": false, \"bundle\": {\"name\": \"platform\", \"version\": "
-      "\"1.2.0\", \"digest\": \"0123456789abcdef0123\"}}");
+      "\"1.2.0\", \"digest\": \"0123456789abcdef0123\"}, \"decision_id\": "
+      "\"6f1c2b9e-0d4a-4c55-9e1f-2a3b4c5d6e7f\", \"evaluated_at\": "
+      "\"2026-01-01T00:00:00.25Z\", \"duration_ns\": 1234}");
 }
 
 TEST(DecisionJsonTest, DefaultDenyWithErrorsAndEscapedText) {
@@ -52,6 +58,10 @@ TEST(DecisionJsonTest, DefaultDenyWithErrorsAndEscapedText) {
             "no rule allowed \"read\"\non <x> é");
   EXPECT_EQ(testing::Int(testing::Get(*doc.root, {"errors", "0", "line"})), 3);
   EXPECT_EQ(testing::Str(testing::Get(*doc.root, {"errors", "0", "file"})), "policies/p.yaml");
+  // Not stamped by a service and no evaluation time: empty id and time, zero duration.
+  EXPECT_EQ(testing::Str(testing::Get(*doc.root, {"decision_id"})), "");
+  EXPECT_EQ(testing::Str(testing::Get(*doc.root, {"evaluated_at"})), "");
+  EXPECT_EQ(testing::Int(testing::Get(*doc.root, {"duration_ns"})), 0);
 }
 
 TEST(ExplainTest, ListsDecisionRulesObligationsAndEverySteps) {
@@ -63,6 +73,8 @@ TEST(ExplainTest, ListsDecisionRulesObligationsAndEverySteps) {
   EXPECT_EQ(RenderExplain(SampleDecision(), steps),
             "decision: require_approval\n"
             "bundle: platform 1.2.0 (sha256 0123456789ab)\n"
+            "decision id: 6f1c2b9e-0d4a-4c55-9e1f-2a3b4c5d6e7f\n"
+            "evaluated at: 2026-01-01T00:00:00.25Z\n"
             "decided by:\n"
             "  phi-access/needs-approval (require_approval): access to `dataset://phi/x` needs "
             "approval\n"

@@ -1,5 +1,8 @@
 #include "warden/report/json_parts.h"
 
+#include "warden/cel/lib/time_civil.h"
+#include "warden/cel/lib/time_format.h"
+
 namespace warden::report {
 
 void WriteBundleMember(JsonOut& json, std::string_view name, std::string_view version,
@@ -21,6 +24,14 @@ void WriteEvaluationError(JsonOut& json, const engine::EvaluationError& error, b
   json.FieldUint("line", error.line);
   json.FieldUint("column", error.column);
   json.EndObject();
+}
+
+std::string EvaluationTimeText(int64_t seconds, int32_t nanos) {
+  if ((seconds == 0 && nanos == 0) || seconds < cel::kMinTimestampSeconds ||
+      seconds > cel::kMaxTimestampSeconds || nanos < 0 || nanos >= cel::kNanosPerSecond) {
+    return "";
+  }
+  return cel::FormatTimestamp(seconds, nanos);
 }
 
 }  // namespace warden::report

@@ -20,6 +20,7 @@
 #include "warden/engine/input.h"
 #include "warden/policies.h"
 #include "warden/service/bundle_service.h"
+#include "warden/service/decide_service.h"
 #include "warden/service/embed_convert.h"
 #include "warden/service/input_format.h"
 #include "warden/service/inputs.h"
@@ -87,6 +88,7 @@ Decision ErrorDecision(const policy::CompiledBundle& bundle, std::string error) 
   decision.bundle_name = bundle.name;
   decision.bundle_version = bundle.version;
   decision.bundle_digest = bundle.digest;
+  decision.decision_id = service::NewDecisionId();
   return decision;
 }
 
@@ -179,7 +181,7 @@ Decision Policies::Decide(std::string_view request_json, const EvalContext& cont
   if (!document.ok()) return ErrorDecision(engine.bundle(), document.status().message());
   StatusOr<engine::RequestInput> request = service::RequestFromDocument(*document);
   if (!request.ok()) return ErrorDecision(engine.bundle(), request.status().message());
-  return service::embed::ToPublic(engine.Decide(*request, eval));
+  return service::embed::ToPublic(service::DecideAndStamp(engine, *request, eval));
 }
 
 Decision Policies::Decide(const Request& request, const EvalContext& context) const {
@@ -208,7 +210,7 @@ Decision Policies::Decide(const Request& request, const EvalContext& context) co
     *members[member_idx].node = documents[member_idx].root;
   }
   input.environment = std::string(request.environment);
-  return service::embed::ToPublic(engine.Decide(input, eval));
+  return service::embed::ToPublic(service::DecideAndStamp(engine, input, eval));
 }
 
 CheckResult Policies::Check(std::string_view text, std::string_view file_name,

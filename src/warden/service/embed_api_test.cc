@@ -24,6 +24,13 @@ constexpr int64_t kNow = 1'767'225'600;
 
 using test_support::TempDir;
 
+// A decision's JSON without what differs between two evaluations of one request.
+std::string StableJson(Decision decision) {
+  decision.decision_id.clear();
+  decision.duration_ns = 0;
+  return decision.ToJson();
+}
+
 std::string Dump(const std::vector<LoadError>& errors) {
   std::string out;
   for (const LoadError& error : errors) out += error.ToString() + "\n";
@@ -260,7 +267,7 @@ TEST_F(EmbedApiTest, RequestStructDecidesLikeTheJsonObject) {
           "resource": "dataset://public/prices"})",
       At(kNow));
   EXPECT_EQ(from_struct.effect, Effect::kAllow) << from_struct.ToJson();
-  EXPECT_EQ(from_struct.ToJson(), from_json.ToJson());
+  EXPECT_EQ(StableJson(from_struct), StableJson(from_json));
 }
 
 TEST_F(EmbedApiTest, MalformedRequestsFailClosedWithAnError) {
@@ -326,7 +333,18 @@ TEST_F(EmbedApiTest, DecisionJsonIsTheCliLine) {
   EXPECT_EQ(json.find("\n"), std::string::npos);
   EXPECT_EQ(json.find("\"error\""), std::string::npos);
 
+  // Every decision gets its own id; the evaluation time is the context's.
+  // (The id's format is checked in decide_service_test.cc.)
+  EXPECT_EQ(decision.decision_id.size(), 36u) << decision.decision_id;
+  EXPECT_NE(json.find("\"decision_id\": \"" + decision.decision_id + "\""), std::string::npos);
+  EXPECT_NE(json.find(R"("evaluated_at": "2026-01-01T00:00:00Z")"), std::string::npos) << json;
+  EXPECT_EQ(decision.evaluated_at_seconds, kNow);
+  EXPECT_NE(json.find(R"("duration_ns": )" + std::to_string(decision.duration_ns)),
+            std::string::npos);
+
   Decision failed = policies_->Decide("{", At(kNow));
+  EXPECT_EQ(failed.decision_id.size(), 36u);
+  EXPECT_NE(failed.decision_id, decision.decision_id);
   std::string failed_json = failed.ToJson();
   EXPECT_EQ(failed_json.rfind(R"({"decision": "deny")", 0), 0u) << failed_json;
   EXPECT_NE(failed_json.find(R"(, "error": "request:1:)"), std::string::npos) << failed_json;
@@ -451,7 +469,7 @@ TEST_F(EmbedApiTest, ThreadsDecidingTheSameRequestsGetIdenticalResults) {
   std::vector<std::string> requests = Requests();
   std::vector<std::string> expected;
   for (const std::string& request : requests) {
-    expected.push_back(policies_->Decide(request, At(kNow)).ToJson());
+    expected.push_back(StableJson(policies_->Decide(request, At(kNow))));
   }
   std::string expected_check = policies_->Check(kPrivilegedPod, "pod.yaml", At(kNow)).ToJson();
 
@@ -463,7 +481,7 @@ TEST_F(EmbedApiTest, ThreadsDecidingTheSameRequestsGetIdenticalResults) {
     threads.emplace_back([&, thread_idx] {
       for (int round = 0; round < kRounds; ++round) {
         for (size_t request_idx = 0; request_idx < requests.size(); ++request_idx) {
-          if (policies_->Decide(requests[request_idx], At(kNow)).ToJson() !=
+          if (StableJson(policies_->Decide(requests[request_idx], At(kNow))) !=
               expected[request_idx]) {
             ++mismatches[static_cast<size_t>(thread_idx)];
           }
@@ -487,8 +505,8 @@ TEST_F(EmbedApiTest, TheIndexNeverChangesAResult) {
   ASSERT_NE(scan, nullptr) << Dump(errors);
   for (const std::string& request : Requests()) {
     SCOPED_TRACE(request);
-    EXPECT_EQ(scan->Decide(request, At(kNow)).ToJson(),
-              policies_->Decide(request, At(kNow)).ToJson());
+    EXPECT_EQ(StableJson(scan->Decide(request, At(kNow))),
+              StableJson(policies_->Decide(request, At(kNow))));
   }
   EXPECT_EQ(scan->Check(kPrivilegedPod, "pod.yaml", At(kNow)).ToJson(),
             policies_->Check(kPrivilegedPod, "pod.yaml", At(kNow)).ToJson());

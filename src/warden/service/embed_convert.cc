@@ -256,6 +256,10 @@ warden::Decision ToPublic(engine::RequestDecision&& decision) {
   out.bundle_name = std::move(decision.bundle_name);
   out.bundle_version = std::move(decision.bundle_version);
   out.bundle_digest = std::move(decision.bundle_digest);
+  out.decision_id = std::move(decision.decision_id);
+  out.evaluated_at_seconds = decision.evaluated_at_seconds;
+  out.evaluated_at_nanos = decision.evaluated_at_nanos;
+  out.duration_ns = decision.duration_ns;
   return out;
 }
 
@@ -305,6 +309,10 @@ engine::RequestDecision ToEngine(const warden::Decision& decision) {
   out.bundle_name = decision.bundle_name;
   out.bundle_version = decision.bundle_version;
   out.bundle_digest = decision.bundle_digest;
+  out.decision_id = decision.decision_id;
+  out.evaluated_at_seconds = decision.evaluated_at_seconds;
+  out.evaluated_at_nanos = decision.evaluated_at_nanos;
+  out.duration_ns = decision.duration_ns;
   return out;
 }
 
