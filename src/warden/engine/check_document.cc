@@ -26,6 +26,7 @@ std::string JoinPath(const std::string& prefix, const std::string& path) {
 
 struct PolicyRun {
   const policy::CompiledBundle& bundle;
+  const std::vector<ExceptionMatcher>& exceptions;
   const policy::CompiledPolicy& policy;
   const DocumentInput& input;
   const EvalOptions& options;
@@ -81,8 +82,12 @@ struct PolicyRun {
         violation.column = at->position().column;
       }
     }
-    if (const policy::CompiledException* exception =
-            internal::FindDocumentException(bundle, policy.name, rule.id, input, options)) {
+    auto waiver = std::find_if(exceptions.begin(), exceptions.end(), [&](const auto& matcher) {
+      return matcher.WaivesDocument(policy.name, rule.id, input, options.environment,
+                                    options.now_seconds);
+    });
+    if (waiver != exceptions.end()) {
+      const policy::CompiledException* exception = &waiver->exception();
       violation.waived_by = exception->name;
       if (std::find(result.waived_by.begin(), result.waived_by.end(), exception->name) ==
           result.waived_by.end()) {
@@ -257,7 +262,7 @@ DocumentResult Engine::Check(const DocumentInput& input, const EvalOptions& opti
       continue;
     }
     internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
-    PolicyRun run{bundle, policy, input, options, scratch, result.enforcement, result};
+    PolicyRun run{bundle, exceptions_, policy, input, options, scratch, result.enforcement, result};
     if (policy.match.when) {
       cel::Value applies =
           policy.match.when->Evaluate(activation, scratch.state(internal::kConditionState));

@@ -309,9 +309,13 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     }
     policy::Enforcement level = internal::RuleEnforcement(
         rule.effect, static_cast<policy::Enforcement>(level_bytes[ref.policy]));
-    if (rule.effect != policy::Effect::kAllow && !bundle.exceptions.empty()) {
-      if (const policy::CompiledException* exception = internal::FindRequestException(
-              bundle, policy.name, rule.id, action, resource, subjects(), environment, options)) {
+    if (rule.effect != policy::Effect::kAllow && !exceptions_.empty()) {
+      auto waiver = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const auto& matcher) {
+        return matcher.WaivesRequest(policy.name, rule.id, action, resource, subjects(),
+                                     environment, options.now_seconds);
+      });
+      if (waiver != exceptions_.end()) {
+        const policy::CompiledException* exception = &waiver->exception();
         if (explain != nullptr)
           explain->push_back(
               {policy.name, rule.id, "true", "waived by exception `" + exception->name + "`"});

@@ -55,6 +55,9 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
   for (const policy::CompiledPolicy& policy : compiled.policies) {
     engine->matchers_.emplace_back(policy.match);
   }
+  for (const policy::CompiledException& exception : compiled.exceptions) {
+    engine->exceptions_.emplace_back(exception);
+  }
   size_t let_states = 0;
   int64_t first_priority = compiled.policies.empty() || compiled.policies[0].rules.empty()
                                ? 0

@@ -87,8 +87,9 @@ class Engine {
                              std::vector<ExplainStep>* explain) const;
 
   std::unique_ptr<RuleIndex> index_;
-  std::vector<PolicyMatcher> matchers_;  // per policy
-  std::vector<size_t> let_state_base_;   // per policy: its first let EvalState
+  std::vector<PolicyMatcher> matchers_;       // per policy
+  std::vector<ExceptionMatcher> exceptions_;  // per exception, in bundle order
+  std::vector<size_t> let_state_base_;        // per policy: its first let EvalState
   // The rules' condition plans (policy/condition_plan.h) as chains; none with the index
   // off, so the linear mode evaluates every condition in full and checks the plans.
   std::unique_ptr<internal::PlanTable> plans_;

@@ -1,8 +1,6 @@
 #include "warden/engine/eval_support.h"
 
 #include "warden/cel/eval/typed_value.h"
-#include "warden/cel/lib/glob.h"
-#include "warden/engine/match.h"
 
 namespace warden::engine::internal {
 
@@ -75,43 +73,6 @@ policy::Enforcement Weaker(policy::Enforcement a, policy::Enforcement b) {
   return Level(a) <= Level(b) ? a : b;
 }
 
-bool GlobsMatch(const policy::TextList& patterns, std::string_view text) {
-  if (patterns.empty()) return true;
-  for (const policy::Text& pattern : patterns) {
-    bool malformed = false;
-    if (cel::GlobMatch(pattern.value, text, malformed)) return true;
-  }
-  return false;
-}
-
-bool GlobsMatchAny(const policy::TextList& patterns, const std::vector<std::string>& texts) {
-  if (patterns.empty()) return true;
-  for (const std::string& text : texts) {
-    if (GlobsMatch(patterns, text)) return true;
-  }
-  return false;
-}
-
-bool InScope(const policy::CompiledException& exception, const std::string& policy,
-             const std::string& rule, std::string_view environment, const EvalOptions& options) {
-  if (exception.policy != policy) return false;
-  if (options.now_seconds >= exception.expires_seconds) return false;
-  if (!exception.rules.empty()) {
-    bool listed = false;
-    for (const std::string& name : exception.rules) listed = listed || name == rule;
-    if (!listed) return false;
-  }
-  if (!exception.environments.empty()) {
-    bool listed = false;
-    for (const std::string& name : exception.environments) {
-      bool malformed = false;
-      listed = listed || cel::GlobMatch(name, environment, malformed);
-    }
-    if (!listed) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 policy::Enforcement PolicyEnforcement(const policy::CompiledBundle& bundle,
@@ -138,48 +99,6 @@ policy::Enforcement RuleEnforcement(policy::Effect effect, policy::Enforcement p
     default:
       return policy_level;
   }
-}
-
-const policy::CompiledException* FindDocumentException(const policy::CompiledBundle& bundle,
-                                                       const std::string& policy,
-                                                       const std::string& rule,
-                                                       const DocumentInput& input,
-                                                       const EvalOptions& options) {
-  for (const policy::CompiledException& exception : bundle.exceptions) {
-    if (!InScope(exception, policy, rule, options.environment, options)) continue;
-    const policy::ExceptionTargets& targets = exception.targets;
-    if (!targets.subjects.empty() || !targets.resources.empty() || !targets.actions.empty()) {
-      continue;  // a request exception
-    }
-    if (!targets.kinds.empty() && !GlobsMatch(targets.kinds, input.kind) &&
-        !GlobsMatch(targets.kinds, QualifiedKind(input))) {
-      continue;
-    }
-    if (!GlobsMatch(targets.namespaces, input.namespace_name)) continue;
-    if (!GlobsMatch(targets.names, input.name)) continue;
-    if (!GlobsMatch(targets.files, input.file)) continue;
-    return &exception;
-  }
-  return nullptr;
-}
-
-const policy::CompiledException* FindRequestException(
-    const policy::CompiledBundle& bundle, const std::string& policy, const std::string& rule,
-    std::string_view action, std::string_view resource, const std::vector<std::string>& subject_ids,
-    std::string_view environment, const EvalOptions& options) {
-  for (const policy::CompiledException& exception : bundle.exceptions) {
-    if (!InScope(exception, policy, rule, environment, options)) continue;
-    const policy::ExceptionTargets& targets = exception.targets;
-    if (!targets.kinds.empty() || !targets.namespaces.empty() || !targets.names.empty() ||
-        !targets.files.empty()) {
-      continue;  // a document exception
-    }
-    if (!GlobsMatch(targets.actions, action)) continue;
-    if (!GlobsMatch(targets.resources, resource)) continue;
-    if (!GlobsMatchAny(targets.subjects, subject_ids)) continue;
-    return &exception;
-  }
-  return nullptr;
 }
 
 }  // namespace warden::engine::internal

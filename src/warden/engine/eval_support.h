@@ -113,18 +113,6 @@ policy::Enforcement PolicyEnforcement(const policy::CompiledBundle& bundle,
 // A fired rule's enforcement: the policy's, lowered by a `warn` or `audit` effect.
 policy::Enforcement RuleEnforcement(policy::Effect effect, policy::Enforcement policy_level);
 
-// The name of the first exception that waives `rule` of `policy` for this document or
-// request (unexpired, environment in scope, targets matching), or nullptr.
-const policy::CompiledException* FindDocumentException(const policy::CompiledBundle& bundle,
-                                                       const std::string& policy,
-                                                       const std::string& rule,
-                                                       const DocumentInput& input,
-                                                       const EvalOptions& options);
-const policy::CompiledException* FindRequestException(
-    const policy::CompiledBundle& bundle, const std::string& policy, const std::string& rule,
-    std::string_view action, std::string_view resource, const std::vector<std::string>& subject_ids,
-    std::string_view environment, const EvalOptions& options);
-
 // `error: message` text of an error value.
 std::string ErrorText(const cel::Value& value);
 

@@ -1,5 +1,7 @@
 #include "warden/engine/match.h"
 
+#include <algorithm>
+
 namespace warden::engine {
 
 GlobList::GlobList(const std::vector<std::string>& patterns) : restricted_(!patterns.empty()) {
@@ -32,8 +34,66 @@ PolicyMatcher::PolicyMatcher(const policy::CompiledMatch& match)
       resources(match.resources),
       subjects(match.subjects),
       environments(match.environments) {
-  for_documents = match.actions.empty() && match.resources.empty() && match.subjects.empty();
-  for_requests = match.kinds.empty() && match.namespaces.empty();
+  for_documents = match.ForDocuments();
+  for_requests = match.ForRequests();
+}
+
+namespace {
+
+std::vector<std::string> Patterns(const policy::TextList& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (const policy::Text& text : list) out.push_back(text.value);
+  return out;
+}
+
+}  // namespace
+
+ExceptionMatcher::ExceptionMatcher(const policy::CompiledException& exception)
+    : exception_(&exception),
+      kinds_(Patterns(exception.targets.kinds)),
+      namespaces_(Patterns(exception.targets.namespaces)),
+      names_(Patterns(exception.targets.names)),
+      files_(Patterns(exception.targets.files)),
+      actions_(Patterns(exception.targets.actions)),
+      resources_(Patterns(exception.targets.resources)),
+      subjects_(Patterns(exception.targets.subjects)),
+      environments_(exception.environments) {
+  for_documents_ = actions_.empty() && resources_.empty() && subjects_.empty();
+  for_requests_ = kinds_.empty() && namespaces_.empty() && names_.empty() && files_.empty();
+}
+
+bool ExceptionMatcher::InScope(std::string_view policy, std::string_view rule,
+                               std::string_view environment, int64_t now_seconds) const {
+  const policy::CompiledException& exception = *exception_;
+  if (exception.policy != policy || now_seconds >= exception.expires_seconds) return false;
+  if (!exception.rules.empty() &&
+      std::find(exception.rules.begin(), exception.rules.end(), rule) == exception.rules.end()) {
+    return false;
+  }
+  return environments_.empty() || environments_.Matches(environment);
+}
+
+bool ExceptionMatcher::WaivesDocument(std::string_view policy, std::string_view rule,
+                                      const DocumentInput& input, std::string_view environment,
+                                      int64_t now_seconds) const {
+  if (!for_documents_ || !InScope(policy, rule, environment, now_seconds)) return false;
+  if (!kinds_.empty() && !kinds_.Matches(input.kind) && !kinds_.Matches(QualifiedKind(input))) {
+    return false;
+  }
+  return (namespaces_.empty() || namespaces_.Matches(input.namespace_name)) &&
+         (names_.empty() || names_.Matches(input.name)) &&
+         (files_.empty() || files_.Matches(input.file));
+}
+
+bool ExceptionMatcher::WaivesRequest(std::string_view policy, std::string_view rule,
+                                     std::string_view action, std::string_view resource,
+                                     const std::vector<std::string>& subject_ids,
+                                     std::string_view environment, int64_t now_seconds) const {
+  if (!for_requests_ || !InScope(policy, rule, environment, now_seconds)) return false;
+  return (actions_.empty() || actions_.Matches(action)) &&
+         (resources_.empty() || resources_.Matches(resource)) &&
+         (subjects_.empty() || subjects_.MatchesAny(subject_ids));
 }
 
 std::string QualifiedKind(const DocumentInput& input) {

@@ -11,6 +11,7 @@
 // — its `id` (a string subject is its own id), `user:ID`, `role:R` for `role` and each of
 // `roles`, `group:G` for each of `groups`.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,34 @@ struct PolicyMatcher {
   bool MatchesRequest(std::string_view action, std::string_view resource,
                       const std::vector<std::string>& subject_ids,
                       std::string_view environment) const;
+};
+
+// An exception's scope and targets with their globs compiled once (Engine::Build). Target
+// lists are globs; an empty list does not restrict. An exception with request targets
+// never waives a document finding, one with document targets never a request's.
+class ExceptionMatcher {
+ public:
+  explicit ExceptionMatcher(const policy::CompiledException& exception);
+
+  const policy::CompiledException& exception() const { return *exception_; }
+  // Whether it waives `rule` of `policy` for the input: unexpired at `now_seconds`, its
+  // rules and environments in scope, every target matching.
+  bool WaivesDocument(std::string_view policy, std::string_view rule, const DocumentInput& input,
+                      std::string_view environment, int64_t now_seconds) const;
+  bool WaivesRequest(std::string_view policy, std::string_view rule, std::string_view action,
+                     std::string_view resource, const std::vector<std::string>& subject_ids,
+                     std::string_view environment, int64_t now_seconds) const;
+
+ private:
+  bool InScope(std::string_view policy, std::string_view rule, std::string_view environment,
+               int64_t now_seconds) const;
+
+  const policy::CompiledException* exception_;
+  bool for_documents_ = true;
+  bool for_requests_ = true;
+  GlobList kinds_, namespaces_, names_, files_;
+  GlobList actions_, resources_, subjects_;
+  GlobList environments_;
 };
 
 // `apiVersion/kind` (just `/kind` without an apiVersion), which `kinds` patterns may name.

@@ -54,16 +54,14 @@ void RuleIndex::Dimension::Lookup(std::string_view value, std::vector<uint32_t>&
 RuleIndex::RuleIndex(const policy::CompiledBundle& bundle) {
   for (uint32_t index = 0; index < bundle.policies.size(); ++index) {
     const policy::CompiledMatch& match = bundle.policies[index].match;
-    bool for_documents = match.actions.empty() && match.resources.empty() && match.subjects.empty();
-    bool for_requests = match.kinds.empty() && match.namespaces.empty();
-    if (for_documents) {
+    if (match.ForDocuments()) {
       if (match.kinds.empty()) {
         document_always_.push_back(index);
       } else {
         for (const std::string& kind : match.kinds) kinds_.Add(kind, index, document_always_);
       }
     }
-    if (for_requests) {
+    if (match.ForRequests()) {
       if (!match.actions.empty()) {
         for (const std::string& action : match.actions) {
           actions_.Add(action, index, request_always_);

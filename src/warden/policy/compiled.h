@@ -99,6 +99,11 @@ struct CompiledMatch {
   std::vector<std::string> environments;
   std::shared_ptr<const cel::Program> when;  // nullptr: none
   SourceLocation when_location;
+
+  // A policy that restricts request dimensions never applies to documents, and one that
+  // restricts kinds or namespaces never applies to requests.
+  bool ForDocuments() const { return actions.empty() && resources.empty() && subjects.empty(); }
+  bool ForRequests() const { return kinds.empty() && namespaces.empty(); }
 };
 
 struct CompiledPolicy {
