@@ -138,6 +138,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   }
   internal::PlanMemo& plan_memo = scratch.plan_memo();
   plan_memo.Begin(plans_->path_count(), plans_->field_count());
+  const uint32_t plan_variant = plans_->Variant(plan_roots, plan_memo);
   uint32_t bound_policy = UINT32_MAX;
 
   auto record_error = [&](uint32_t policy_idx, uint32_t rule_idx, const cel::Value& value,
@@ -217,7 +218,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
       uint32_t policy_idx = visit[pos].policy;
       if (chain_binds_[policy_idx]) bind_policy(policy_idx);
       internal::PlanTable::ChainExit exit =
-          plans_->Run(visit[pos].chain, plan_roots, plan_memo, activation,
+          plans_->Run(plan_variant, visit[pos].chain, plan_roots, plan_memo, activation,
                       scratch.state(internal::kConditionState));
       if (explain != nullptr) {
         const policy::CompiledPolicy& policy = bundle.policies[policy_idx];

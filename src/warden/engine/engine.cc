@@ -67,6 +67,16 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
       if (rule.priority != first_priority) engine->uniform_priority_ = false;
     }
   }
+  if (options.use_index) {
+    std::vector<const policy::ConditionPlan*> plans;
+    for (const policy::CompiledPolicy& policy : compiled.policies) {
+      if (!policy.match.ForRequests()) continue;
+      for (const policy::CompiledRule& rule : policy.rules) {
+        if (!rule.plan.empty()) plans.push_back(&rule.plan);
+      }
+    }
+    engine->plans_->ChooseKey(plans);
+  }
   engine->policy_rules_.resize(compiled.policies.size());
   for (uint32_t policy_idx = 0; policy_idx < compiled.policies.size(); ++policy_idx) {
     const policy::CompiledPolicy& policy = compiled.policies[policy_idx];
@@ -88,10 +98,11 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
 }
 
 std::vector<uint32_t> Engine::BuildChains(const policy::CompiledPolicy& policy) {
-  std::vector<uint32_t> entries(policy.rules.size(), RuleRef::kNoChain);
+  std::vector<uint32_t> slots(policy.rules.size(), RuleRef::kNoChain);
   bool binds = false;
-  // With the index off, every condition is evaluated in full.
-  if (options_.use_index) {
+  // Plans serve request decisions; with the index off, every condition is evaluated in
+  // full.
+  if (options_.use_index && policy.match.ForRequests()) {
     // A chain needs its rules visited one after another: so only with one priority for
     // all rules (lists are then policy by policy); otherwise each plan is its own chain.
     size_t longest = uniform_priority_ ? policy.rules.size() : 1;
@@ -106,14 +117,15 @@ std::vector<uint32_t> Engine::BuildChains(const policy::CompiledPolicy& policy) 
         ++begin;
         continue;
       }
-      std::vector<uint32_t> chain;
-      plans_->AddChain(plans, static_cast<uint32_t>(begin), chain);
-      std::copy(chain.begin(), chain.end(), entries.begin() + static_cast<std::ptrdiff_t>(begin));
+      uint32_t first_slot = plans_->AddChain(plans, static_cast<uint32_t>(begin));
+      for (size_t offset = 0; offset < plans.size(); ++offset) {
+        slots[begin + offset] = first_slot + static_cast<uint32_t>(offset);
+      }
       begin += plans.size();
     }
   }
   chain_binds_.push_back(binds ? 1 : 0);
-  return entries;
+  return slots;
 }
 
 }  // namespace warden::engine

@@ -81,7 +81,7 @@ class Engine {
 
   std::shared_ptr<const policy::CompiledBundle> bundle_;
   EngineOptions options_;
-  // Each rule's chain entry (RuleRef::kNoChain for rules without a plan).
+  // Each rule's chain slot (RuleRef::kNoChain for rules without a plan).
   std::vector<uint32_t> BuildChains(const policy::CompiledPolicy& policy);
   CompactDecision DecideCore(const RequestInput& input, const EvalOptions& options, bool full,
                              std::vector<ExplainStep>* explain) const;

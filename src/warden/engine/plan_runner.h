@@ -51,8 +51,12 @@ class PlanMemo {
  private:
   friend class PlanTable;
   uint32_t epoch_ = 0;
-  std::vector<uint32_t> path_epochs_;
-  std::vector<PathValue> paths_;
+  // Per path: its value, current when `epoch` is the memo's.
+  struct Entry {
+    uint32_t epoch = 0;
+    PathValue value;
+  };
+  std::vector<Entry> paths_;
   // Per path field: where the key was found last time (inputs of one shape keep keys at
   // the same positions, so the next lookup tries there first). Kept across inputs.
   std::vector<uint32_t> hints_;
@@ -67,10 +71,19 @@ class PlanMemo {
 // errors included).
 class PlanTable {
  public:
+  // Keys: chains are also emitted once per string literal that the most tested string
+  // path of the plans (the key; for authorization bundles usually `action`) is compared
+  // with, every test of the key decided at build time. A walk starts in the copy for the
+  // request's key value (Variant), so those tests cost nothing and rules that cannot hold
+  // for that value are passed without a test. `plans` are all plans chains will be made
+  // of; call before AddChain. No key when no path is tested often enough, or when the
+  // copies would be too large.
+  void ChooseKey(const std::vector<const policy::ConditionPlan*>& plans);
+
   // Adds the chain of `plans`, the plans of a policy's rules from `first_rule` on (each
-  // non-empty; they must outlive the table); `entries` receives each rule's entry.
-  void AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule,
-                std::vector<uint32_t>& entries);
+  // non-empty; they must outlive the table). Returns the slot of its first rule; the
+  // other rules' slots follow in order.
+  uint32_t AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule);
 
   size_t path_count() const { return paths_.size(); }
   size_t field_count() const { return field_count_; }
@@ -81,9 +94,12 @@ class PlanTable {
     PlanResult result = PlanResult::kFalse;
     uint32_t rule = 0;
   };
-  // Walks a chain from `entry`. CEL parts evaluate in `activation` (with the policy's
-  // params and lets bound) with `state`. Inline: it runs for every request.
-  ChainExit Run(uint32_t entry, const PlanRoots& roots, PlanMemo& memo,
+  // Which copy of the chains to walk for this request (see ChooseKey).
+  uint32_t Variant(const PlanRoots& roots, PlanMemo& memo) const;
+  // Walks a chain from the rule in `slot`, in copy `variant`. CEL parts evaluate in
+  // `activation` (with the policy's params and lets bound) with `state`. Inline: it runs
+  // for every request.
+  ChainExit Run(uint32_t variant, uint32_t slot, const PlanRoots& roots, PlanMemo& memo,
                 const cel::Activation& activation, cel::EvalState& state) const;
 
  private:
@@ -115,11 +131,21 @@ class PlanTable {
   uint32_t InternPath(const policy::PlanPath& path);
   // Emits the branches of the plan step at `at` of `rule`'s plan, going to `on_true` /
   // `on_false` after it; returns its entry.
+  // Copies of the chains: the plain one (key unknown or not a string), one for a key
+  // value that is none of the key's literals, then one per literal (key_values_ order).
+  static constexpr uint32_t kPlainVariant = 0;
+  static constexpr uint32_t kOtherValueVariant = 1;
+  static constexpr uint32_t kNoKey = UINT32_MAX;
+  uint32_t variant_count() const {
+    return key_path_ == kNoKey ? 1 : 2 + static_cast<uint32_t>(key_values_.size());
+  }
+  // In copy `variant`, tests of the key are decided here: their branch is not emitted.
   uint32_t EmitBranches(const policy::ConditionPlan& plan, uint32_t at, uint32_t on_true,
-                        uint32_t on_false, uint32_t rule);
+                        uint32_t on_false, uint32_t rule, uint32_t variant);
   // A test's path value: from the memo, else read (out of line) and remembered.
   const PlanMemo::PathValue& Value(uint32_t path_id, const PlanRoots& roots, PlanMemo& memo) const {
-    if (memo.path_epochs_[path_id] == memo.epoch_) return memo.paths_[path_id];
+    const PlanMemo::Entry& entry = memo.paths_[path_id];
+    if (entry.epoch == memo.epoch_) return entry.value;
     return Resolve(path_id, roots, memo);
   }
   const PlanMemo::PathValue& Resolve(uint32_t path_id, const PlanRoots& roots,
@@ -130,14 +156,17 @@ class PlanTable {
 
   std::vector<Path> paths_;
   std::vector<Branch> branches_;
+  std::vector<std::vector<uint32_t>> entries_;  // per variant, per slot: the rule's entry
+  uint32_t key_path_ = kNoKey;
+  std::vector<std::string> key_values_;
   std::unordered_map<std::string, uint32_t> path_ids_;  // by a key of slot and fields
   size_t field_count_ = 0;
 };
 
-inline PlanTable::ChainExit PlanTable::Run(uint32_t entry, const PlanRoots& roots, PlanMemo& memo,
-                                           const cel::Activation& activation,
+inline PlanTable::ChainExit PlanTable::Run(uint32_t variant, uint32_t slot, const PlanRoots& roots,
+                                           PlanMemo& memo, const cel::Activation& activation,
                                            cel::EvalState& state) const {
-  uint32_t at = entry;
+  uint32_t at = entries_[variant][slot];
   while ((at & (kFiresBit | kChainEndBit)) == 0) {
     const Branch& branch = branches_[at];
     PlanResult result = branch.program != nullptr
@@ -156,7 +185,18 @@ inline PlanTable::ChainExit PlanTable::Run(uint32_t entry, const PlanRoots& root
   return {(at & kFiresBit) != 0 ? PlanResult::kTrue : PlanResult::kFalse, at & kTargetMask};
 }
 
-inline PlanResult PlanTable::RunTest(const Branch& branch, const PlanMemo::PathValue& value) {
+inline uint32_t PlanTable::Variant(const PlanRoots& roots, PlanMemo& memo) const {
+  if (key_path_ == kNoKey) return kPlainVariant;
+  const PlanMemo::PathValue& value = Value(key_path_, roots, memo);
+  if (value.kind != PlanMemo::PathValue::Kind::kString) return kPlainVariant;
+  for (uint32_t idx = 0; idx < key_values_.size(); ++idx) {
+    if (BytesEqual(value.text, key_values_[idx])) return 2 + idx;
+  }
+  return kOtherValueVariant;
+}
+
+[[gnu::always_inline]] inline PlanResult PlanTable::RunTest(const Branch& branch,
+                                                            const PlanMemo::PathValue& value) {
   using Kind = PlanMemo::PathValue::Kind;
   auto of = [](bool result) { return result ? PlanResult::kTrue : PlanResult::kFalse; };
   switch (branch.kind) {

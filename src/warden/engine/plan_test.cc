@@ -13,6 +13,7 @@
 #include "warden/cel/parse/parser.h"
 #include "warden/engine/engine.h"
 #include "warden/engine/engine_test_util.h"
+#include "warden/engine/plan_runner.h"
 #include "warden/policy/compile.h"
 #include "warden/policy/condition_plan.h"
 
@@ -21,16 +22,18 @@ namespace {
 
 using namespace test_util;  // NOLINT(google-build-using-namespace): engine_test_util.h
 
-// The plan of one condition as text (empty when it gets none).
-std::string PlanText(const std::string& condition) {
+// The plan of one condition (empty when it gets none, or does not parse).
+policy::ConditionPlan Plan(const std::string& condition) {
   cel::ParseResult parsed = cel::Parse(condition);
-  if (!parsed.ok()) return "parse error";
+  if (!parsed.ok()) return {};
   std::shared_ptr<cel::Env> env = cel::Env::Create();
   for (const std::string& name : policy::SharedVariableNames()) {
     env->DeclareVariable(name, cel::Type::Dyn());
   }
-  return policy::DescribePlan(policy::PlanCondition(std::move(parsed.parsed), *env, {}));
+  return policy::PlanCondition(std::move(parsed.parsed), *env, {});
 }
+
+std::string PlanText(const std::string& condition) { return policy::DescribePlan(Plan(condition)); }
 
 TEST(ConditionPlanTest, TestsOfOnePathBecomeNativeTests) {
   EXPECT_EQ(PlanText("action == 'read'"), "test(action == \"read\")");
@@ -64,6 +67,62 @@ TEST(ConditionPlanTest, ConditionsWithoutNativeTestsHaveNoPlan) {
         "action.matches('a')", "subject.groups.exists(g, g == 'x')"}) {
     SCOPED_TRACE(condition);
     EXPECT_EQ(PlanText(condition), "");
+  }
+}
+
+// A chain of three rules keyed by `action` (tested by all three): each copy decides the
+// key's tests at build time and must walk to the same rule as the plain copy.
+TEST(PlanTableTest, KeyedCopiesWalkLikeThePlainChain) {
+  std::vector<policy::ConditionPlan> plans;
+  plans.push_back(Plan("action == 'delete' && subject.admin"));
+  plans.push_back(Plan("action in ['read', 'list'] && resource.startsWith('public/')"));
+  plans.push_back(Plan("action.startsWith('re') || action == 'write'"));
+  std::vector<const policy::ConditionPlan*> chain;
+  for (const policy::ConditionPlan& plan : plans) {
+    ASSERT_FALSE(plan.empty());
+    chain.push_back(&plan);
+  }
+  internal::PlanTable table;
+  table.ChooseKey(chain);
+  uint32_t slot = table.AddChain(chain, 0);
+
+  struct Case {
+    const char* request;
+    uint32_t variant;  // 0 plain, 1 another string, 2.. the literals in order of appearance
+    internal::PlanResult result;
+    uint32_t rule;
+  } cases[] = {
+      {R"({"action": "delete", "subject": {"admin": true}})", 2, internal::PlanResult::kTrue, 0},
+      {R"({"action": "delete", "subject": {"admin": false}})", 2, internal::PlanResult::kFalse, 3},
+      {R"({"action": "delete", "subject": {"admin": 1}})", 2, internal::PlanResult::kUnknown, 0},
+      {R"({"action": "read", "resource": "public/x"})", 3, internal::PlanResult::kTrue, 1},
+      {R"({"action": "read", "resource": "private/x"})", 3, internal::PlanResult::kTrue, 2},
+      {R"({"action": "list", "resource": "private/x"})", 4, internal::PlanResult::kFalse, 3},
+      {R"({"action": "write"})", 5, internal::PlanResult::kTrue, 2},
+      {R"({"action": "rerun"})", 1, internal::PlanResult::kTrue, 2},
+      {R"({"action": "stop"})", 1, internal::PlanResult::kFalse, 3},
+      {R"({"action": 7})", 0, internal::PlanResult::kUnknown, 0},
+      {R"({"subject": {}})", 0, internal::PlanResult::kUnknown, 0},
+  };
+  cel::Activation activation(*cel::Env::Create());
+  cel::EvalState state;
+  internal::PlanMemo memo;
+  for (const Case& test_case : cases) {
+    SCOPED_TRACE(test_case.request);
+    RequestInput request = Request(test_case.request);
+    internal::PlanRoots roots;
+    roots.nodes[static_cast<size_t>(policy::SharedSlot::kSubject)] = request.subject;
+    roots.nodes[static_cast<size_t>(policy::SharedSlot::kAction)] = request.action;
+    roots.nodes[static_cast<size_t>(policy::SharedSlot::kResource)] = request.resource;
+    memo.Begin(table.path_count(), table.field_count());
+    uint32_t variant = table.Variant(roots, memo);
+    EXPECT_EQ(variant, test_case.variant);
+    internal::PlanTable::ChainExit keyed = table.Run(variant, slot, roots, memo, activation, state);
+    internal::PlanTable::ChainExit plain = table.Run(0, slot, roots, memo, activation, state);
+    EXPECT_EQ(keyed.result, test_case.result);
+    EXPECT_EQ(keyed.rule, test_case.rule);
+    EXPECT_EQ(plain.result, keyed.result);
+    EXPECT_EQ(plain.rule, keyed.rule);
   }
 }
 

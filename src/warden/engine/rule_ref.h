@@ -10,8 +10,8 @@ struct RuleRef {
 
   uint32_t policy = 0;  // index in the bundle's policies
   uint32_t rule = 0;    // index in that policy's rules
-  // The rule's entry into its policy's chain of condition plans (plan_runner.h), or
-  // kNoChain when its condition has no plan (or plans are off).
+  // The rule's slot in the chains of condition plans (plan_runner.h), or kNoChain when
+  // its condition has no plan (or plans are off, or the policy is for documents).
   uint32_t chain = kNoChain;
 };
 
