@@ -2,6 +2,14 @@
 
 namespace warden {
 
+Status Status::Located(StatusCode code, SourceLocation location, std::string reason) {
+  Status status(code, location.ToString() + ": " + reason);
+  status.has_location_ = true;
+  status.location_ = std::move(location);
+  status.reason_ = std::move(reason);
+  return status;
+}
+
 const char* StatusCodeName(StatusCode code) {
   switch (code) {
     case StatusCode::kOk:

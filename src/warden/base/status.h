@@ -8,6 +8,8 @@
 #include <utility>
 #include <variant>
 
+#include "warden/base/source_location.h"
+
 namespace warden {
 
 enum class StatusCode {
@@ -29,13 +31,26 @@ class [[nodiscard]] Status {
 
   static Status Ok() { return Status(); }
 
+  // A failure at one place of an input (the readers' errors): the message reads
+  // `file:line:column: reason` (`file: reason` when the position is unknown), and
+  // location() and reason() give its parts, so callers need not parse the text.
+  static Status Located(StatusCode code, SourceLocation location, std::string reason);
+
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // Set for Located statuses only.
+  bool has_location() const { return has_location_; }
+  const SourceLocation& location() const { return location_; }
+  // The message without its location (the whole message when there is none).
+  const std::string& reason() const { return has_location_ ? reason_ : message_; }
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
+  bool has_location_ = false;
+  SourceLocation location_;
+  std::string reason_;
 };
 
 inline Status InvalidArgument(std::string message) {

@@ -93,6 +93,24 @@ TEST(StatusOrTest, ConstAccess) {
   EXPECT_EQ(*result, 7);
 }
 
+TEST(StatusTest, LocatedStatusKeepsItsPartsAndReadsAsTheReadersMessage) {
+  Status status =
+      Status::Located(StatusCode::kInvalidArgument, {"deploy/app.yaml", {3, 7}}, "unexpected `:`");
+  EXPECT_EQ(status.message(), "deploy/app.yaml:3:7: unexpected `:`");
+  ASSERT_TRUE(status.has_location());
+  EXPECT_EQ(status.location().file, "deploy/app.yaml");
+  EXPECT_EQ(status.location().position, (SourcePosition{3, 7}));
+  EXPECT_EQ(status.reason(), "unexpected `:`");
+
+  Status unplaced = Status::Located(StatusCode::kResourceExhausted, {"big.json", {}}, "too big");
+  EXPECT_EQ(unplaced.message(), "big.json: too big");
+  EXPECT_EQ(unplaced.reason(), "too big");
+
+  Status plain = InvalidArgument("no location");
+  EXPECT_FALSE(plain.has_location());
+  EXPECT_EQ(plain.reason(), "no location");
+}
+
 TEST(StatusOrDeathTest, ConstructingFromOkStatusIsABug) {
   EXPECT_DEBUG_DEATH(
       {

@@ -71,20 +71,11 @@ std::shared_ptr<Arena> NewDocumentArena(const ReadLimits& limits) {
 
 Status ErrorAt(StatusCode code, std::string_view file, SourcePosition pos,
                std::string_view reason) {
-  std::string message(file);
-  if (pos.known()) {
-    message += ':';
-    message += std::to_string(pos.line);
-    message += ':';
-    message += std::to_string(pos.column);
-  }
-  message += ": ";
-  message += reason;
-  return Status(code, std::move(message));
+  return Status::Located(code, {std::string(file), pos}, std::string(reason));
 }
 
 Status WithPosition(const Status& status, std::string_view file, SourcePosition pos) {
-  return ErrorAt(status.code(), file, pos, status.message());
+  return ErrorAt(status.code(), file, pos, status.reason());
 }
 
 std::string Quoted(std::string_view value) {

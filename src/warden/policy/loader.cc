@@ -16,10 +16,10 @@ namespace {
 using internal::DocumentReader;
 using internal::SourceText;
 
-// The reader's errors read `file:line:column: reason`: E100 at that position.
+// A reader's error: E100 at its position in `file`.
 void ReportReadError(const Status& status, const std::string& file, Diagnostics& diagnostics) {
-  LocatedMessage located = SplitLocatedMessage(status.message(), file);
-  diagnostics.Error("E100", located.location, std::move(located.reason));
+  SourcePosition at = status.has_location() ? status.location().position : SourcePosition{};
+  diagnostics.Error("E100", {file, at}, status.reason());
 }
 
 std::string KindList() {

@@ -10,9 +10,8 @@ namespace warden::service {
 namespace {
 
 report::InputError ToInputError(const std::string& file, const Status& status) {
-  LocatedMessage located = SplitLocatedMessage(status.message(), file);
-  return {file, located.location.position.line, located.location.position.column,
-          std::move(located.reason)};
+  SourcePosition at = status.has_location() ? status.location().position : SourcePosition{};
+  return {file, at.line, at.column, status.reason()};
 }
 
 struct FileResult {

@@ -6,9 +6,13 @@ namespace warden::service {
 
 StatusOr<engine::RequestInput> RequestFromDocument(const data::Document& document) {
   const data::Node* root = document.root;
-  std::string where = document.file + ":" + std::to_string(root ? root->position().line : 0);
+  auto error_at = [&](SourcePosition position, std::string reason) {
+    return Status::Located(StatusCode::kInvalidArgument, {document.file, position},
+                           std::move(reason));
+  };
   if (root == nullptr || !root->is_map()) {
-    return InvalidArgument(where + ": a request must be a JSON object");
+    return error_at(root != nullptr ? root->position() : SourcePosition{},
+                    "a request must be a JSON object");
   }
   engine::RequestInput request;
   request.storage = document.storage;
@@ -23,16 +27,13 @@ StatusOr<engine::RequestInput> RequestFromDocument(const data::Document& documen
       request.context = &entry.value;
     } else if (entry.key == "environment") {
       if (!entry.value.is_string()) {
-        return InvalidArgument(document.file + ":" + std::to_string(entry.value.position().line) +
-                               ":" + std::to_string(entry.value.position().column) +
-                               ": `environment` must be a string");
+        return error_at(entry.value.position(), "`environment` must be a string");
       }
       request.environment = std::string(entry.value.string_value());
     } else {
-      return InvalidArgument(document.file + ":" + std::to_string(entry.key_position.line) + ":" +
-                             std::to_string(entry.key_position.column) + ": unknown member `" +
-                             std::string(entry.key) +
-                             "` (a request has subject, action, resource, context, environment)");
+      return error_at(entry.key_position,
+                      "unknown member `" + std::string(entry.key) +
+                          "` (a request has subject, action, resource, context, environment)");
     }
   }
   return request;
