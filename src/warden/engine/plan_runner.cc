@@ -36,9 +36,15 @@ uint32_t PlanTable::InternPath(const policy::PlanPath& path) {
   for (const std::string& field : path.fields) AppendKeyPart(key, field);
   auto [it, added] = path_ids_.try_emplace(std::move(key), static_cast<uint32_t>(paths_.size()));
   if (added) {
-    Path interned{path.slot, path.fields, {}, static_cast<uint32_t>(field_count_)};
-    field_count_ += path.fields.size();
-    for (const std::string& field : path.fields) interned.hashes.push_back(data::HashKey(field));
+    auto slot = static_cast<policy::SharedSlot>(path.slot);
+    Path interned;
+    interned.slot = path.slot;
+    interned.string_root =
+        slot == policy::SharedSlot::kEnvironment || slot == policy::SharedSlot::kEnv;
+    for (const std::string& field : path.fields) {
+      interned.fields.push_back(
+          {field, data::HashKey(field), static_cast<uint32_t>(field_count_++)});
+    }
     paths_.push_back(std::move(interned));
   }
   return it->second;
@@ -169,41 +175,34 @@ const PlanMemo::PathValue& PlanTable::Resolve(uint32_t path_id, const PlanRoots&
   entry.epoch = memo.epoch_;
   PlanMemo::PathValue& value = entry.value;
   const Path& path = paths_[path_id];
-  value = {};
-  auto slot = static_cast<policy::SharedSlot>(path.slot);
-  if (slot == policy::SharedSlot::kEnvironment || slot == policy::SharedSlot::kEnv) {
-    // Bound as strings; a field of a string is an error, left to CEL.
-    if (path.fields.empty()) {
-      value.kind = PathKind::kString;
-      value.text = slot == policy::SharedSlot::kEnv ? roots.env : roots.environment;
-    }
+  if (path.string_root) {
+    // A field of a string is an error, left to CEL.
+    value.kind = path.fields.empty() ? PathKind::kString : PathKind::kMissing;
+    value.text = path.slot == static_cast<uint32_t>(policy::SharedSlot::kEnv) ? roots.env
+                                                                              : roots.environment;
     return value;
   }
   const data::Node* node = roots.nodes[path.slot];
-  for (size_t field_idx = 0; node != nullptr && field_idx < path.fields.size(); ++field_idx) {
-    const std::string& field = path.fields[field_idx];
-    uint64_t hash = path.hashes[field_idx];
-    uint32_t& hint = memo.hints_[path.first_hint + field_idx];
-    const data::Node* found = node->FindAt(hint, field, hash);
-    node = found != nullptr ? found : node->FindAndHint(field, hash, hint);
+  for (const Field& field : path.fields) {
+    if (node == nullptr) break;
+    uint32_t& hint = memo.hints_[field.hint];
+    const data::Node* found = node->FindAt(hint, field.name, field.hash);
+    node = found != nullptr ? found : node->FindAndHint(field.name, field.hash, hint);
   }
-  if (node == nullptr) return value;  // missing (or not a map on the way): CEL decides
-  switch (node->kind()) {
-    case data::NodeKind::kString:
-      value.kind = PathKind::kString;
-      value.text = node->string_value();
-      break;
-    case data::NodeKind::kBool:
-      value.kind = PathKind::kBool;
-      value.flag = node->bool_value();
-      break;
-    case data::NodeKind::kInt:
-      value.kind = PathKind::kInt;
-      value.number = node->int_value();
-      break;
-    default:
-      value.kind = PathKind::kOther;
-      break;
+  // Only the member of the value's kind is set: RunTest reads no other.
+  if (node == nullptr) {
+    value.kind = PathKind::kMissing;  // missing (or not a map on the way): CEL decides
+  } else if (node->is_string()) {
+    value.kind = PathKind::kString;
+    value.text = node->string_value();
+  } else if (node->kind() == data::NodeKind::kBool) {
+    value.kind = PathKind::kBool;
+    value.flag = node->bool_value();
+  } else if (node->kind() == data::NodeKind::kInt) {
+    value.kind = PathKind::kInt;
+    value.number = node->int_value();
+  } else {
+    value.kind = PathKind::kOther;
   }
   return value;
 }

@@ -103,11 +103,15 @@ class PlanTable {
                 const cel::Activation& activation, cel::EvalState& state) const;
 
  private:
+  struct Field {
+    std::string name;
+    uint64_t hash = 0;  // data::HashKey(name)
+    uint32_t hint = 0;  // its hint's index in PlanMemo
+  };
   struct Path {
     uint32_t slot = 0;
-    std::vector<std::string> fields;
-    std::vector<uint64_t> hashes;
-    uint32_t first_hint = 0;  // its fields' hints in PlanMemo
+    bool string_root = false;  // `environment` and `env` are bound as strings, not nodes
+    std::vector<Field> fields;
   };
   // A branch node: a test (or a CEL part) with its operands inline, and where to go on
   // true and on false. Targets with kFiresBit end the walk at "rule N holds", with
