@@ -72,8 +72,8 @@ class Node {
   inline const Node* Find(std::string_view key, uint64_t key_hash) const;
   // Documents of one shape (every container of a pod) keep a key at the same position,
   // so a lookup site that remembers where it found its key last time can try there
-  // first. FindAt is that try: the value when entry `position` holds `key` (keys up to
-  // 16 bytes; nullptr otherwise, and for non-maps) — a few instructions, no calls.
+  // first. FindAt is that try: the value when entry `position` holds `key` (nullptr
+  // otherwise, and for non-maps) — a few instructions, no calls for keys up to 16 bytes.
   // FindAndHint is the full lookup that also stores the key's position in `hint`.
   inline const Node* FindAt(uint32_t position, std::string_view key, uint64_t key_hash) const;
   const Node* FindAndHint(std::string_view key, uint64_t key_hash, uint32_t& hint) const;
@@ -154,11 +154,10 @@ inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
 inline const Node* Node::FindAt(uint32_t position, std::string_view key, uint64_t key_hash) const {
   if (kind_ != NodeKind::kMap || position >= size_) return nullptr;
   const MapEntry& entry = payload_.map->entries[position];
-  if (entry.key_hash != static_cast<uint32_t>(key_hash) || entry.key.size() != key.size() ||
-      key.size() > 16) {
+  if (entry.key_hash != static_cast<uint32_t>(key_hash) || entry.key.size() != key.size()) {
     return nullptr;
   }
-  return ShortBytesEqual(entry.key.data(), key.data(), key.size()) ? &entry.value : nullptr;
+  return BytesEqual(entry.key, key) ? &entry.value : nullptr;
 }
 
 // Asks the processor to start loading a map's entries (at most the first `max_bytes`),

@@ -36,9 +36,13 @@ TEST(NodeLookupTest, FindAtHitsOnlyTheRightPosition) {
   EXPECT_EQ(map.FindAt(3, "beta", beta), nullptr);   // past the end
   EXPECT_EQ(map.FindAt(99, "beta", beta), nullptr);  // far past the end
   EXPECT_EQ(map.FindAt(1, "betb", HashKey("betb")), nullptr);
-  // Keys over 16 bytes are left to the full lookup.
+  // Keys over 16 bytes hit too (compared in full), and only at their position.
   const std::string long_key = "a_key_longer_than_16";
-  EXPECT_EQ(map.FindAt(2, long_key, HashKey(long_key)), nullptr);
+  ASSERT_NE(map.FindAt(2, long_key, HashKey(long_key)), nullptr);
+  EXPECT_EQ(map.FindAt(2, long_key, HashKey(long_key))->int_value(), 3);
+  EXPECT_EQ(map.FindAt(1, long_key, HashKey(long_key)), nullptr);
+  const std::string other_long_key = "a_key_longer_than_17";
+  EXPECT_EQ(map.FindAt(2, other_long_key, HashKey(other_long_key)), nullptr);
   // Non-maps never match.
   EXPECT_EQ(map.Find("alpha")->FindAt(0, "beta", beta), nullptr);
 }
