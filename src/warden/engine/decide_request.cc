@@ -78,7 +78,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   std::vector<uint8_t>& level_bytes = scratch.policy_levels();
   // With the index, only the candidates' rules are visited (in first-match order), so
   // the cost of a decision does not grow with the bundle; without it, every rule.
-  std::vector<uint32_t>& candidates = scratch.candidates();
+  const std::vector<uint32_t>* candidates = &scratch.candidates();
   std::vector<RuleRef>& candidate_rules = scratch.candidate_rules();
   candidate_rules.clear();
   const std::vector<RuleRef>* rules_to_visit = &ordered_rules_;
@@ -86,12 +86,12 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     if (state_bytes.size() != bundle.policies.size()) {
       state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
     }
-    index_->RequestCandidates(action, resource, candidates);
-    for (uint32_t policy_idx : candidates) {
+    candidates = &index_->RequestCandidates(action, resource, scratch.candidates());
+    for (uint32_t policy_idx : *candidates) {
       state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kUnknown);
     }
-    if (candidates.size() != bundle.policies.size()) {
-      for (uint32_t policy_idx : candidates) {
+    if (candidates->size() != bundle.policies.size()) {
+      for (uint32_t policy_idx : *candidates) {
         const std::vector<RuleRef>& rules = policy_rules_[policy_idx];
         candidate_rules.insert(candidate_rules.end(), rules.begin(), rules.end());
       }
@@ -121,7 +121,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
         bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kInactive);
       }
     }
-  } reset_states{state_bytes, candidates, options_.use_index};
+  } reset_states{state_bytes, *candidates, options_.use_index};
   level_bytes.resize(bundle.policies.size());
   internal::PlanRoots plan_roots;
   plan_roots.nodes[static_cast<size_t>(SharedSlot::kSubject)] = input.subject;

@@ -122,12 +122,15 @@ TEST(RuleIndexTest, RequestCandidatesComeFromActionsElseResources) {
   });
   RuleIndex index(bundle);
   std::vector<uint32_t> out;
-  index.RequestCandidates("data:read", "bucket://logs/a", out);
-  EXPECT_EQ(out, (std::vector<uint32_t>{0, 1, 2, 3, 4}));
-  index.RequestCandidates("x", "other", out);
-  EXPECT_EQ(out, (std::vector<uint32_t>{2, 4, 6}));
-  index.RequestCandidates("", "", out);
-  EXPECT_EQ(out, (std::vector<uint32_t>{2, 4}));
+  EXPECT_EQ(index.RequestCandidates("data:read", "bucket://logs/a", out),
+            (std::vector<uint32_t>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(index.RequestCandidates("x", "other", out), (std::vector<uint32_t>{2, 4, 6}));
+  EXPECT_EQ(index.RequestCandidates("", "", out), (std::vector<uint32_t>{2, 4}));
+  // Without action or resource patterns every request policy is a candidate.
+  policy::CompiledBundle open = IndexBundle(
+      {{{}, {}, {}, {}, {}}, {{"Pod"}, {}, {}, {}, {}}, {{}, {}, {}, {}, {"role:admin"}}});
+  RuleIndex open_index(open);
+  EXPECT_EQ(open_index.RequestCandidates("any", "thing", out), (std::vector<uint32_t>{0, 2}));
 }
 
 // --- documents -------------------------------------------------------------------------------

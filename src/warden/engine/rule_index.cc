@@ -92,13 +92,15 @@ void RuleIndex::DocumentCandidates(std::string_view api_version, std::string_vie
   SortUnique(out);
 }
 
-void RuleIndex::RequestCandidates(std::string_view action, std::string_view resource,
-                                  std::vector<uint32_t>& out) const {
+const std::vector<uint32_t>& RuleIndex::RequestCandidates(std::string_view action,
+                                                          std::string_view resource,
+                                                          std::vector<uint32_t>& out) const {
+  if (actions_.empty() && resources_.empty()) return request_always_;  // sorted and unique
   out.assign(request_always_.begin(), request_always_.end());
-  if (actions_.empty() && resources_.empty()) return;  // already sorted and unique
   actions_.Lookup(action, out);
   resources_.Lookup(resource, out);
   SortUnique(out);
+  return out;
 }
 
 }  // namespace warden::engine

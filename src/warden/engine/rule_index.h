@@ -27,9 +27,11 @@ class RuleIndex {
   // Candidate policy indexes for a document, sorted.
   void DocumentCandidates(std::string_view api_version, std::string_view kind,
                           std::vector<uint32_t>& out) const;
-  // Candidate policy indexes for a request, sorted.
-  void RequestCandidates(std::string_view action, std::string_view resource,
-                         std::vector<uint32_t>& out) const;
+  // Candidate policy indexes for a request, sorted: `out`, filled in; or, when no policy
+  // restricts actions or resources, the index's own list of every request policy (then
+  // `out` is left alone and nothing is copied).
+  const std::vector<uint32_t>& RequestCandidates(std::string_view action, std::string_view resource,
+                                                 std::vector<uint32_t>& out) const;
 
  private:
   // Lookups by string_view without building a std::string (heterogeneous lookup).
