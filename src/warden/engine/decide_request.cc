@@ -1,10 +1,10 @@
 // Engine::Decide and Engine::DecideCompact: request decisions.
 //
 // One core loop serves both. It walks the bundle's rules in first-match order, skips
-// rules of policies the index ruled out, decides conditions by their plans where it can
-// (plan_runner.h), evaluates the rest and records what fired in the thread's scratch trace
-// (indexes, no strings), so the compact path allocates nothing. Decide then turns the trace into a
-// full result.
+// rules of policies the index ruled out, decides conditions by their plans where it
+// can (plan_runner.h), evaluates the rest and records what fired in the thread's
+// scratch trace (indexes, no strings), so the compact path allocates nothing. Decide
+// then turns the trace into a full result.
 
 #include <algorithm>
 #include <optional>

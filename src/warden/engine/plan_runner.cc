@@ -21,8 +21,8 @@ void PlanMemo::Begin(size_t paths, size_t fields) {
 
 namespace {
 
-// A key that is equal for equal paths (fields cannot contain NUL bytes' meaning here:
-// they are length-prefixed).
+// Appends one field to a path's interning key. Fields are length-prefixed, so no field
+// text can make two different paths give the same key.
 void AppendKeyPart(std::string& key, std::string_view part) {
   key += std::to_string(part.size());
   key += ':';

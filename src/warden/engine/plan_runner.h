@@ -1,11 +1,10 @@
 #pragma once
-// Runs rules' condition plans (policy/condition_plan.h) for one input.
+// Runs rules' condition plans (policy/condition_plan.h) as chains, for requests.
 //
-// PlanTable is built once per engine: it interns every rule's plan paths and tests
-// bundle-wide, so rules testing the same path read it once per input and rules sharing a
-// literal share it. PlanMemo is the per-input memory of those
-// reads; it lives in the thread's scratch and is invalidated by bumping
-// an epoch, so starting an input costs nothing.
+// PlanTable is built once per engine: it interns the plans' paths bundle-wide (rules
+// testing the same path read it once per request) and emits the chains' branch nodes.
+// PlanMemo is the per-request memory of the paths read; it lives in the thread's scratch
+// and is invalidated by bumping an epoch, so starting a request costs nothing.
 
 #include <cstdint>
 #include <memory>
