@@ -1,7 +1,7 @@
 #pragma once
 // Equality of two byte strings without a call to memcmp for short ones. Field names,
-// label values and most strings compared in policy conditions are under 17 bytes; for
-// those two overlapping word loads per side decide equality in a few instructions.
+// label values and most strings compared in policy conditions are under 33 bytes; for
+// those a few overlapping word loads per side decide equality in a few instructions.
 
 #include <cstdint>
 #include <cstring>
@@ -37,8 +37,23 @@ inline bool ShortBytesEqual(const char* a, const char* b, size_t size) {
 inline bool BytesEqual(std::string_view a, std::string_view b) {
   const size_t size = a.size();
   if (size != b.size()) return false;
-  if (size > 16) return std::memcmp(a.data(), b.data(), size) == 0;
-  return ShortBytesEqual(a.data(), b.data(), size);
+  if (size <= 16) return ShortBytesEqual(a.data(), b.data(), size);
+  if (size <= 32) {
+    // Two overlapping 16-byte halves (resource URIs, action names).
+    const size_t tail = size - 16;
+    return ShortBytesEqual(a.data(), b.data(), 16) &&
+           ShortBytesEqual(a.data() + tail, b.data() + tail, 16);
+  }
+  return std::memcmp(a.data(), b.data(), size) == 0;
+}
+
+// Prefix and suffix tests on the same footing.
+inline bool BytesStartWith(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && BytesEqual(text.substr(0, prefix.size()), prefix);
+}
+inline bool BytesEndWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         BytesEqual(text.substr(text.size() - suffix.size()), suffix);
 }
 
 }  // namespace warden

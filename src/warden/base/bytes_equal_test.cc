@@ -36,5 +36,22 @@ TEST(BytesEqualTest, DifferentSizesAndEmbeddedZeros) {
   EXPECT_FALSE(BytesEqual(std::string("a\0b", 3), std::string("a\0c", 3)));
 }
 
+TEST(BytesEqualTest, PrefixAndSuffix) {
+  const std::string uri = "dataset://eu_citizens/records-2024";
+  for (size_t length = 0; length <= uri.size(); ++length) {
+    EXPECT_TRUE(BytesStartWith(uri, uri.substr(0, length))) << length;
+    EXPECT_TRUE(BytesEndWith(uri, uri.substr(uri.size() - length))) << length;
+    if (length == 0) continue;
+    std::string prefix = uri.substr(0, length);
+    prefix.back() = '#';
+    EXPECT_FALSE(BytesStartWith(uri, prefix)) << length;
+    std::string suffix = uri.substr(uri.size() - length);
+    suffix.front() = '#';
+    EXPECT_FALSE(BytesEndWith(uri, suffix)) << length;
+  }
+  EXPECT_FALSE(BytesStartWith("data", "dataset://"));
+  EXPECT_FALSE(BytesEndWith("set", "dataset"));
+}
+
 }  // namespace
 }  // namespace warden

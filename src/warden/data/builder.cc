@@ -1,6 +1,5 @@
 #include "warden/data/builder.h"
 
-#include <bit>
 #include <cstring>
 
 namespace warden::data {
@@ -33,7 +32,7 @@ StatusOr<Node> NodeBuilder::List(std::span<const Node> items, SourcePosition pos
 
 StatusOr<Node> NodeBuilder::Map(std::span<const MapEntry> entries, SourcePosition pos) {
   if (entries.size() > UINT32_MAX / 4) return ResourceExhausted("map with too many entries");
-  MapEntry* copy = arena_.AllocateArray<MapEntry>(entries.size());
+  MapEntry* copy = AllocateMapStorage(static_cast<uint32_t>(entries.size()));
   if (copy == nullptr && !entries.empty()) return ArenaExhausted(arena_);
   for (size_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
     std::string_view key = arena_.CopyString(entries[entry_idx].key);
@@ -48,19 +47,23 @@ StatusOr<Node> NodeBuilder::MapWithArenaKeys(std::span<const MapEntry> entries,
   if (entries.size() > UINT32_MAX / 4) return ResourceExhausted("map with too many entries");
   const auto count = static_cast<uint32_t>(entries.size());
   // Entries passed in may live outside the arena (a reader's scratch vector): copy them.
-  MapEntry* copy = arena_.AllocateArray<MapEntry>(count);
+  MapEntry* copy = AllocateMapStorage(count);
   if (copy == nullptr && count != 0) return ArenaExhausted(arena_);
   if (count != 0) std::memcpy(static_cast<void*>(copy), entries.data(), sizeof(MapEntry) * count);
   return IndexMap(copy, count, pos);
+}
+
+MapEntry* NodeBuilder::AllocateMapStorage(uint32_t count) {
+  if (count == 0) return nullptr;
+  size_t bytes = sizeof(MapEntry) * size_t{count};
+  if (count > Node::kMapIndexThreshold) bytes += sizeof(uint32_t) * Node::MapSlotCount(count);
+  return static_cast<MapEntry*>(arena_.Allocate(bytes, alignof(MapEntry)));
 }
 
 StatusOr<Node> NodeBuilder::IndexMap(MapEntry* stored, uint32_t count, SourcePosition pos) {
   for (uint32_t entry_idx = 0; entry_idx < count; ++entry_idx) {
     stored[entry_idx].key_hash = static_cast<uint32_t>(HashKey(stored[entry_idx].key));
   }
-  auto* body = arena_.Create<MapBody>();
-  if (body == nullptr) return ArenaExhausted(arena_);
-  body->entries = stored;
 
   auto duplicate = [&](uint32_t entry_idx) {
     const MapEntry& entry = stored[entry_idx];
@@ -71,7 +74,7 @@ StatusOr<Node> NodeBuilder::IndexMap(MapEntry* stored, uint32_t count, SourcePos
     return InvalidArgument("duplicate key `" + std::string(entry.key) + "`" + where);
   };
 
-  if (count <= MapBody::kIndexThreshold) {
+  if (count <= Node::kMapIndexThreshold) {
     for (uint32_t entry_idx = 1; entry_idx < count; ++entry_idx) {
       for (uint32_t prior = 0; prior < entry_idx; ++prior) {
         if (stored[prior].key_hash == stored[entry_idx].key_hash &&
@@ -80,13 +83,11 @@ StatusOr<Node> NodeBuilder::IndexMap(MapEntry* stored, uint32_t count, SourcePos
         }
       }
     }
-    return Node::Map(body, count, pos);
+    return Node::Map(stored, count, pos);
   }
 
-  // Load factor at most 1/2.
-  uint32_t slot_count = std::bit_ceil(count * 2);
-  uint32_t* slots = arena_.AllocateArray<uint32_t>(slot_count);
-  if (slots == nullptr) return ArenaExhausted(arena_);
+  const uint32_t slot_count = Node::MapSlotCount(count);
+  auto* slots = reinterpret_cast<uint32_t*>(stored + count);  // see AllocateMapStorage
   std::memset(slots, 0, sizeof(uint32_t) * slot_count);
   const uint32_t mask = slot_count - 1;
   for (uint32_t entry_idx = 0; entry_idx < count; ++entry_idx) {
@@ -100,9 +101,7 @@ StatusOr<Node> NodeBuilder::IndexMap(MapEntry* stored, uint32_t count, SourcePos
       if (stored[slots[slot] - 1].key == key) return duplicate(entry_idx);
     }
   }
-  body->slots = slots;
-  body->slot_mask = mask;
-  return Node::Map(body, count, pos);
+  return Node::Map(stored, count, pos);
 }
 
 }  // namespace warden::data

@@ -35,7 +35,11 @@ class NodeBuilder {
   Arena& arena() { return arena_; }
 
  private:
-  // Builds the body and index over entries already stored in the arena.
+  // Room for `count` entries followed by their slot table when the map is large
+  // (Node::Map); nullptr when the arena is exhausted.
+  MapEntry* AllocateMapStorage(uint32_t count);
+  // Hashes the keys, rejects duplicates and fills the slot table of entries stored by
+  // AllocateMapStorage.
   StatusOr<Node> IndexMap(MapEntry* stored, uint32_t count, SourcePosition pos);
 
   Arena& arena_;

@@ -631,7 +631,7 @@ StatusOr<Document> ReadDockerfile(std::string_view text, std::string file,
                                   const ReadLimits& limits) {
   if (Status status = internal::CheckInputSize(text, file, limits); !status.ok()) return status;
   if (Status status = internal::CheckUtf8(text, file); !status.ok()) return status;
-  auto arena = internal::NewDocumentArena(limits);
+  auto arena = internal::NewDocumentArena(limits, text.size());
   NodeBuilder builder(*arena);
   StatusOr<Node> root = DockerfileParser(text, file, limits, builder).Parse();
   if (!root.ok()) return root.status();

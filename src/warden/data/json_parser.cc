@@ -231,7 +231,7 @@ Status JsonParser::ParseKey() {
     return ErrorAt(cur_, "expected a string key, found " + Describe(cur_));
   }
   SourcePosition position = PositionOf(cur_);
-  StatusOr<std::string_view> key = ParseString();
+  StatusOr<std::string_view> key = ParseString(/*is_key=*/true);
   if (!key.ok()) return key.status();
   SkipWhitespace();
   if (cur_ == end_ || *cur_ != ':') {
@@ -244,7 +244,7 @@ Status JsonParser::ParseKey() {
   return Status::Ok();
 }
 
-StatusOr<std::string_view> JsonParser::ParseString() {
+StatusOr<std::string_view> JsonParser::ParseString(bool is_key) {
   const char* quote = cur_;
   const char* scan = cur_ + 1;
   while (end_ - scan >= 8) {
@@ -342,10 +342,15 @@ StatusOr<std::string_view> JsonParser::ParseString() {
     return CheckScalarSize(content.size(), file_, PositionOf(quote), limits_);
   }
   cur_ = scan + 1;
+  const bool intern = is_key && content.size() <= kMaxInternedKeyBytes;
+  if (intern) {
+    if (auto known = keys_.find(content); known != keys_.end()) return *known;
+  }
   std::string_view stored = builder_.arena().CopyString(content);
   if (stored.data() == nullptr) {
     return WithPosition(ArenaExhausted(builder_.arena()), file_, PositionOf(quote));
   }
+  if (intern && keys_.size() < kMaxInternedKeys) keys_.insert(stored);
   return stored;
 }
 

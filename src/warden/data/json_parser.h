@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "warden/base/status.h"
@@ -48,8 +49,11 @@ class JsonParser {
 
   // Parses `"key" :` at cur_ into the top frame and skips the whitespace after it.
   Status ParseKey();
-  // Parses the string starting at the quote at cur_; the result is in the arena.
-  StatusOr<std::string_view> ParseString();
+  // Parses the string starting at the quote at cur_; the result is in the arena. Keys
+  // are interned: the documents of one parser (JSON Lines: every line) share one copy of
+  // each key, so a corpus of like records keeps its keys once, in cache, rather than in
+  // every record.
+  StatusOr<std::string_view> ParseString(bool is_key = false);
   Status ParseNumber(Node* out);
   Status ParseLiteral(Node* out);
   StatusOr<Node> FinishList();
@@ -80,6 +84,10 @@ class JsonParser {
   std::vector<Node> items_;
   std::vector<MapEntry> entries_;
   std::string unescaped_;
+  // Interned keys (arena copies), bounded so that hostile input only stops interning.
+  static constexpr size_t kMaxInternedKeys = 4096;
+  static constexpr size_t kMaxInternedKeyBytes = 64;
+  std::unordered_set<std::string_view> keys_;
 };
 
 }  // namespace warden::data::internal

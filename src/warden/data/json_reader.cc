@@ -13,7 +13,7 @@ namespace warden::data {
 StatusOr<Document> ReadJson(std::string_view text, std::string file, const ReadLimits& limits) {
   if (Status status = internal::CheckInputSize(text, file, limits); !status.ok()) return status;
   if (Status status = internal::CheckUtf8(text, file); !status.ok()) return status;
-  auto arena = internal::NewDocumentArena(limits);
+  auto arena = internal::NewDocumentArena(limits, text.size());
   NodeBuilder builder(*arena);
   internal::JsonParser parser(text, file, limits, builder);
   StatusOr<Node> root = parser.Parse(0, text.size());

@@ -86,6 +86,30 @@ std::string Describe(const Node& node) {
   }
 }
 
+TEST(JsonReaderTest, SmallDocumentsTakeLessThanAPage) {
+  // Requests are read one by one and kept in batches: each must take memory in
+  // proportion to its text, or a batch spreads over a page per request.
+  const std::string request =
+      R"({"subject": {"id": "u1", "role": "analyst", "mfa": true}, "action": "data:read",)"
+      R"( "resource": "dataset://public/a", "context": {"risk_score": 12}})";
+  StatusOr<Document> small = ReadJson(request, "request.json");
+  ASSERT_TRUE(small.ok()) << small.status().message();
+  EXPECT_LT(small->storage->bytes_reserved(), 1024u);
+  EXPECT_EQ(small->root->Find("subject")->Find("role")->string_value(), "analyst");
+
+  // A document far larger than its first block still reads whole.
+  std::string large = "[";
+  for (int item = 0; item < 5000; ++item) {
+    if (item > 0) large += ",";
+    large += R"({"k": "value-)" + std::to_string(item) + R"("})";
+  }
+  large += "]";
+  StatusOr<Document> read = ReadJson(large, "large.json");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(read->root->size(), 5000u);
+  EXPECT_EQ(read->root->item(4999).Find("k")->string_value(), "value-4999");
+}
+
 TEST(JsonReaderTest, ReadsEveryScalarForm) {
   const ScalarCase kCases[] = {
       {"0", NodeKind::kInt, "0"},

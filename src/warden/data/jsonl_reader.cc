@@ -25,7 +25,7 @@ StatusOr<std::vector<Document>> ReadJsonLines(std::string_view text, std::string
                                               const ReadLimits& limits) {
   if (Status status = internal::CheckInputSize(text, file, limits); !status.ok()) return status;
   if (Status status = internal::CheckUtf8(text, file); !status.ok()) return status;
-  auto arena = internal::NewDocumentArena(limits);
+  auto arena = internal::NewDocumentArena(limits, text.size());
   NodeBuilder builder(*arena);
   internal::JsonParser parser(text, file, limits, builder);
   std::vector<Document> documents;

@@ -42,6 +42,45 @@ TEST(JsonLinesReaderTest, DocumentsShareOneArena) {
   EXPECT_NE((*documents)[0].storage, nullptr);
 }
 
+TEST(JsonLinesReaderTest, RecordsShareOneCopyOfEachKey) {
+  const std::string text =
+      "{\"subject\": {\"role\": \"admin\"}, \"action\": \"read\"}\n"
+      "{\"subject\": {\"role\": \"analyst\"}, \"action\": \"write\"}\n"
+      "{\"subj\\u0065ct\": 1}\n";
+  StatusOr<std::vector<Document>> read = ReadJsonLines(text, "requests.jsonl");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(read->size(), 3u);
+  auto key_of = [&](size_t document, size_t entry) {
+    return (*read)[document].root->entries()[entry].key;
+  };
+  EXPECT_EQ(key_of(0, 0).data(), key_of(1, 0).data());
+  EXPECT_EQ(key_of(0, 1).data(), key_of(1, 1).data());
+  const Node* first_role = (*read)[0].root->Find("subject");
+  const Node* second_role = (*read)[1].root->Find("subject");
+  EXPECT_EQ(first_role->entries()[0].key.data(), second_role->entries()[0].key.data());
+  // An escaped key is interned by its text, not its spelling; values are never shared.
+  EXPECT_EQ(key_of(2, 0), "subject");
+  EXPECT_EQ(key_of(2, 0).data(), key_of(0, 0).data());
+  EXPECT_EQ(first_role->Find("role")->string_value(), "admin");
+  EXPECT_EQ(second_role->Find("role")->string_value(), "analyst");
+}
+
+TEST(JsonLinesReaderTest, KeysBeyondTheInternLimitStillRead) {
+  // More distinct keys than are interned: the rest are copied as before.
+  std::string text = "{";
+  for (int key = 0; key < 5000; ++key) {
+    text += (key == 0 ? "\"k" : ", \"k") + std::to_string(key) + "\": " + std::to_string(key);
+  }
+  text += "}\n{\"k4999\": \"again\", \"k0\": \"first\"}\n";
+  StatusOr<std::vector<Document>> read = ReadJsonLines(text, "wide.jsonl");
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[0].root->size(), 5000u);
+  EXPECT_EQ((*read)[0].root->Find("k4999")->int_value(), 4999);
+  EXPECT_EQ((*read)[1].root->Find("k4999")->string_value(), "again");
+  EXPECT_EQ((*read)[1].root->Find("k0")->string_value(), "first");
+}
+
 TEST(JsonLinesReaderTest, EmptyAndBlankInputsHoldNoDocuments) {
   for (const char* text : {"", "\n", "  \n\t\n\r\n"}) {
     SCOPED_TRACE(text);

@@ -42,16 +42,17 @@ uint64_t HashKey(std::string_view key) {
 
 std::span<const MapEntry> Node::entries() const {
   if (kind_ != NodeKind::kMap) return {};
-  return {payload_.map->entries, size_};
+  return {payload_.entries, size_};
 }
 
 const Node* Node::FindIndexed(std::string_view key, uint64_t key_hash) const {
-  const MapBody& body = *payload_.map;
+  const auto* slots = reinterpret_cast<const uint32_t*>(payload_.entries + size_);
+  const uint64_t slot_mask = MapSlotCount(size_) - 1;
   const auto short_hash = static_cast<uint32_t>(key_hash);
-  for (uint64_t slot = key_hash & body.slot_mask;; slot = (slot + 1) & body.slot_mask) {
-    uint32_t stored = body.slots[slot];
+  for (uint64_t slot = key_hash & slot_mask;; slot = (slot + 1) & slot_mask) {
+    uint32_t stored = slots[slot];
     if (stored == 0) return nullptr;
-    const MapEntry& entry = body.entries[stored - 1];
+    const MapEntry& entry = payload_.entries[stored - 1];
     if (entry.key_hash == short_hash && entry.key == key) return &entry.value;
   }
 }
@@ -62,7 +63,7 @@ const Node* Node::FindAndHint(std::string_view key, uint64_t key_hash, uint32_t&
     // `found` is the value member of one of this map's entries.
     const auto* entry = reinterpret_cast<const MapEntry*>(reinterpret_cast<const char*>(found) -
                                                           offsetof(MapEntry, value));
-    hint = static_cast<uint32_t>(entry - payload_.map->entries);
+    hint = static_cast<uint32_t>(entry - payload_.entries);
   }
   return found;
 }
@@ -124,10 +125,10 @@ Node Node::List(const Node* arena_items, uint32_t count, SourcePosition pos) {
   return node;
 }
 
-Node Node::Map(const MapBody* arena_body, uint32_t count, SourcePosition pos) {
+Node Node::Map(const MapEntry* arena_entries, uint32_t count, SourcePosition pos) {
   Node node = Null(pos);
   node.kind_ = NodeKind::kMap;
-  node.payload_.map = arena_body;
+  node.payload_.entries = arena_entries;
   node.size_ = count;
   return node;
 }

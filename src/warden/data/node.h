@@ -3,7 +3,7 @@
 //
 // A Node is null, bool, int64, uint64, double, string, bytes, list or map, and keeps the
 // 1-based line and column where it starts in its source. Maps keep insertion order and
-// answer key lookups in O(1) on average: maps with more than kIndexThreshold entries
+// answer key lookups in O(1) on average: maps with more than kMapIndexThreshold entries
 // carry a hash index built once by the builder. Keys are strings.
 //
 // Nodes, their strings and arrays live in an Arena owned by the Document (shared by the
@@ -11,6 +11,7 @@
 // Document may be read from any number of threads. YAML aliases share the aliased node.
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -29,7 +30,6 @@ enum class NodeKind : uint8_t { kNull, kBool, kInt, kUint, kDouble, kString, kBy
 const char* NodeKindName(NodeKind kind);
 
 struct MapEntry;
-struct MapBody;
 
 // Hash used for map keys. Callers that look up the same key often (the CEL planner's
 // pre-resolved field names) compute it once and pass it to Node::Find.
@@ -93,7 +93,18 @@ class Node {
   static Node String(std::string_view arena_text, SourcePosition pos = {});
   static Node Bytes(std::string_view arena_bytes, SourcePosition pos = {});
   static Node List(const Node* arena_items, uint32_t count, SourcePosition pos = {});
-  static Node Map(const MapBody* arena_body, uint32_t count, SourcePosition pos = {});
+  // A map with more than kMapIndexThreshold entries must be followed in memory by its
+  // slot table (MapSlotCount(count) uint32 values): only NodeBuilder makes those.
+  static Node Map(const MapEntry* arena_entries, uint32_t count, SourcePosition pos = {});
+
+  // Small maps are scanned; larger ones carry an open-addressing index of
+  // MapSlotCount(count) slots right after their entries (slot values are entry index + 1,
+  // 0 marks an empty slot). Keeping it there, not behind a separate header, saves a
+  // dependent load on every lookup: the node points straight at the entries.
+  static constexpr uint32_t kMapIndexThreshold = 8;
+  static constexpr uint32_t MapSlotCount(uint32_t count) {
+    return std::bit_ceil(count * 2);  // load factor at most 1/2
+  }
 
  private:
   // Lookup through the hash index of a large map.
@@ -110,7 +121,7 @@ class Node {
     double double_value;
     const char* chars;
     const Node* items;
-    const MapBody* map;
+    const MapEntry* entries;
   } payload_{.int_value = 0};
 };
 
@@ -123,17 +134,6 @@ struct MapEntry {
   uint32_t key_hash = 0;
 };
 
-// A map's storage: entries in insertion order plus an optional open-addressing index
-// (slot values are entry index + 1; 0 marks an empty slot). Only NodeBuilder makes
-// them: it also fills in every entry's key_hash, which lookups rely on.
-struct MapBody {
-  static constexpr uint32_t kIndexThreshold = 8;
-
-  const MapEntry* entries = nullptr;
-  const uint32_t* slots = nullptr;  // nullptr when the map is small
-  uint32_t slot_mask = 0;
-};
-
 // Key equality for lookups (field names are short: see BytesEqual).
 inline bool KeysEqual(std::string_view a, std::string_view b) { return BytesEqual(a, b); }
 
@@ -141,11 +141,10 @@ inline bool KeysEqual(std::string_view a, std::string_view b) { return BytesEqua
 // scanned inline comparing the stored 32-bit key hash first; large maps use the index.
 inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
   if (kind_ != NodeKind::kMap) return nullptr;
-  const MapBody& body = *payload_.map;
-  if (body.slots != nullptr) return FindIndexed(key, key_hash);
+  if (size_ > kMapIndexThreshold) return FindIndexed(key, key_hash);
   const auto short_hash = static_cast<uint32_t>(key_hash);
   for (uint32_t entry_idx = 0; entry_idx < size_; ++entry_idx) {
-    const MapEntry& entry = body.entries[entry_idx];
+    const MapEntry& entry = payload_.entries[entry_idx];
     if (entry.key_hash == short_hash && KeysEqual(entry.key, key)) return &entry.value;
   }
   return nullptr;
@@ -153,7 +152,7 @@ inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
 
 inline const Node* Node::FindAt(uint32_t position, std::string_view key, uint64_t key_hash) const {
   if (kind_ != NodeKind::kMap || position >= size_) return nullptr;
-  const MapEntry& entry = payload_.map->entries[position];
+  const MapEntry& entry = payload_.entries[position];
   if (entry.key_hash != static_cast<uint32_t>(key_hash) || entry.key.size() != key.size()) {
     return nullptr;
   }

@@ -1,5 +1,6 @@
 #include "warden/data/reader_support.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -65,8 +66,17 @@ bool IsDecimalOverflow(std::string_view text) {
 
 }  // namespace
 
-std::shared_ptr<Arena> NewDocumentArena(const ReadLimits& limits) {
-  return std::make_shared<Arena>(limits.max_tree_bytes, 4096, kDocumentArenaMaxBlock);
+std::shared_ptr<Arena> NewDocumentArena(const ReadLimits& limits, size_t text_size) {
+  // A tree takes about three to four times its JSON text (a 56-byte map entry per
+  // member, strings copied); a low guess only costs one more block.
+  constexpr size_t kSmallestBlock = 256;
+  constexpr size_t kLargestFirstBlock = 4096;
+  constexpr size_t kTreeBytesPerTextByte = 4;
+  size_t first_block = kLargestFirstBlock;
+  if (text_size < kLargestFirstBlock / kTreeBytesPerTextByte) {
+    first_block = std::max(kSmallestBlock, (text_size * kTreeBytesPerTextByte + 63) & ~size_t{63});
+  }
+  return std::make_shared<Arena>(limits.max_tree_bytes, first_block, kDocumentArenaMaxBlock);
 }
 
 Status ErrorAt(StatusCode code, std::string_view file, SourcePosition pos,

@@ -284,7 +284,7 @@ StatusOr<Document> ReadToml(std::string_view text, std::string file, const ReadL
   } catch (const std::exception& error) {
     return internal::SyntaxErrorAt(file, {}, Reason(error.what()));
   }
-  auto arena = internal::NewDocumentArena(limits);
+  auto arena = internal::NewDocumentArena(limits, text.size());
   NodeBuilder builder(*arena);
   StatusOr<Node> root = Converter(file, effective, builder).Convert(table);
   if (!root.ok()) return root.status();

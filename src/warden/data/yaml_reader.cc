@@ -103,7 +103,7 @@ StatusOr<std::vector<Document>> ReadYaml(std::string_view text, std::string file
                                          const ReadLimits& limits) {
   if (Status status = internal::CheckInputSize(text, file, limits); !status.ok()) return status;
   if (Status status = internal::CheckUtf8(text, file); !status.ok()) return status;
-  auto arena = internal::NewDocumentArena(limits);
+  auto arena = internal::NewDocumentArena(limits, text.size());
   NodeBuilder builder(*arena);
   YamlTreeBuilder tree(file, limits, builder);
   Parser parser;
