@@ -44,25 +44,41 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
                                    std::vector<ExplainStep>* explain) const {
   const policy::CompiledBundle& bundle = *bundle_;
   Scratch& scratch = Scratch::ForThread(bundle);
-  scratch.Clear();
   scratch.trace().clear();
   cel::Activation& activation = scratch.activation();
-  auto bind_node = [&](SharedSlot slot, const data::Node* node) {
-    if (node != nullptr) internal::BindShared(activation, slot, cel::Value::FromNode(*node));
-  };
-  bind_node(SharedSlot::kSubject, input.subject);
-  bind_node(SharedSlot::kAction, input.action);
-  bind_node(SharedSlot::kResource, input.resource);
-  bind_node(SharedSlot::kContext, input.context);
   std::string_view environment =
       input.environment.empty() ? std::string_view(options.environment) : input.environment;
-  internal::BindShared(activation, SharedSlot::kEnvironment, cel::Value::String(environment));
-  internal::BindShared(activation, SharedSlot::kEnv, cel::Value::String(options.environment));
-  internal::BindShared(activation, SharedSlot::kNow,
-                       cel::Value::Timestamp(options.now_seconds, options.now_nanos));
+  // The request's variables are bound when CEL first runs: most decisions of planned
+  // rules run none. Until then the activation may hold the previous request's values,
+  // which nothing reads.
+  bool roots_bound = false;
+  auto bind_roots = [&]() {
+    if (roots_bound) return;
+    roots_bound = true;
+    scratch.Clear();
+    auto bind_node = [&](SharedSlot slot, const data::Node* node) {
+      if (node != nullptr) internal::BindShared(activation, slot, cel::Value::FromNode(*node));
+    };
+    bind_node(SharedSlot::kSubject, input.subject);
+    bind_node(SharedSlot::kAction, input.action);
+    bind_node(SharedSlot::kResource, input.resource);
+    bind_node(SharedSlot::kContext, input.context);
+    internal::BindShared(activation, SharedSlot::kEnvironment, cel::Value::String(environment));
+    internal::BindShared(activation, SharedSlot::kEnv, cel::Value::String(options.environment));
+    internal::BindShared(activation, SharedSlot::kNow,
+                         cel::Value::Timestamp(options.now_seconds, options.now_nanos));
+  };
 
-  std::string_view action = StringOf(input.action);
-  std::string_view resource = ResourceString(input.resource);
+  // The action and resource as match lists see them, worked out when first asked for.
+  std::optional<std::string_view> action_text, resource_text;
+  auto action = [&]() {
+    if (!action_text) action_text = StringOf(input.action);
+    return *action_text;
+  };
+  auto resource = [&]() {
+    if (!resource_text) resource_text = ResourceString(input.resource);
+    return *resource_text;
+  };
   std::vector<std::string>& subject_ids = scratch.subject_ids();
   bool subject_ids_ready = false;
   auto subjects = [&]() -> const std::vector<std::string>& {
@@ -86,9 +102,17 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     if (state_bytes.size() != bundle.policies.size()) {
       state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
     }
-    candidates = &index_->RequestCandidates(action, resource, scratch.candidates());
+    candidates = index_->NarrowsRequests()
+                     ? &index_->RequestCandidates(action(), resource(), scratch.candidates())
+                     : &index_->RequestCandidates({}, {}, scratch.candidates());
+    level_bytes.resize(bundle.policies.size());
     for (uint32_t policy_idx : *candidates) {
-      state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kUnknown);
+      if (applies_to_all_requests_[policy_idx]) {
+        state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kActive);
+        level_bytes[policy_idx] = static_cast<uint8_t>(bundle.policies[policy_idx].enforcement);
+      } else {
+        state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kUnknown);
+      }
     }
     if (candidates->size() != bundle.policies.size()) {
       for (uint32_t policy_idx : *candidates) {
@@ -164,7 +188,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     const policy::CompiledPolicy& policy = bundle.policies[policy_idx];
     const PolicyMatcher& matcher = matchers_[policy_idx];
     static const std::vector<std::string> kNoSubjects;
-    if (!matcher.MatchesRequest(action, resource,
+    if (!matcher.MatchesRequest(action(), resource(),
                                 matcher.subjects.empty() ? kNoSubjects : subjects(), environment)) {
       return set(PolicyState::kInactive);
     }
@@ -172,6 +196,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     level_bytes[policy_idx] = static_cast<uint8_t>(level);
     if (level == policy::Enforcement::kDisabled) return set(PolicyState::kInactive);
     if (policy.match.when) {
+      bind_roots();
       internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
       bound_policy = UINT32_MAX;  // params were rebound
       cel::Value applies =
@@ -189,6 +214,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   // Binds a policy's params and lets (evaluated once per policy and request).
   auto bind_policy = [&](uint32_t policy_idx) {
     if (bound_policy == policy_idx) return;
+    bind_roots();
     const policy::CompiledPolicy& policy = bundle.policies[policy_idx];
     internal::BindShared(activation, SharedSlot::kParams, cel::Value::FromNode(policy.params));
     internal::BindLets(policy, scratch, let_state_base_[policy_idx]);
@@ -303,16 +329,27 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
       if (explain != nullptr) explain->push_back({policy.name, rule.id, "false", ""});
       continue;
     }
+    policy::Enforcement level = internal::RuleEnforcement(
+        rule.effect, static_cast<policy::Enforcement>(level_bytes[ref.policy]));
+    const bool recorded_only =
+        rule.effect != policy::Effect::kAllow && level != policy::Enforcement::kEnforce;
+    if (!full && combining == policy::Combining::kFirstMatch && !recorded_only &&
+        exceptions_.empty()) {
+      // The compact first-match answer is this rule: no trace is kept for it, so the
+      // hot path of the embedding API builds no entry and walks none at the end.
+      result.decision = DecisionOf(rule.effect);
+      result.policy = ref.policy;
+      result.rule = ref.rule;
+      return result;
+    }
     TraceEntry entry{ref.policy, ref.rule, TraceKind::kFired, nullptr, {}, {}, false};
     if (full) {
       // For foreach rules, item and index are still bound to the element that fired.
       entry.text = internal::RenderTemplate(rule.message, scratch);
     }
-    policy::Enforcement level = internal::RuleEnforcement(
-        rule.effect, static_cast<policy::Enforcement>(level_bytes[ref.policy]));
     if (rule.effect != policy::Effect::kAllow && !exceptions_.empty()) {
       auto waiver = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const auto& matcher) {
-        return matcher.WaivesRequest(policy.name, rule.id, action, resource, subjects(),
+        return matcher.WaivesRequest(policy.name, rule.id, action(), resource(), subjects(),
                                      environment, options.now_seconds);
       });
       if (waiver != exceptions_.end()) {
@@ -326,7 +363,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
         continue;
       }
     }
-    if (rule.effect != policy::Effect::kAllow && level != policy::Enforcement::kEnforce) {
+    if (recorded_only) {
       if (explain != nullptr) {
         explain->push_back(
             {policy.name, rule.id, "true",

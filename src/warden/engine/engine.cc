@@ -53,7 +53,12 @@ std::unique_ptr<Engine> Engine::Build(std::shared_ptr<const policy::CompiledBund
   engine->index_ = std::make_unique<RuleIndex>(compiled);
   engine->plans_ = std::make_unique<internal::PlanTable>();
   for (const policy::CompiledPolicy& policy : compiled.policies) {
-    engine->matchers_.emplace_back(policy.match);
+    const PolicyMatcher& matcher = engine->matchers_.emplace_back(policy.match);
+    bool applies_to_all =
+        matcher.for_requests && matcher.actions.empty() && matcher.resources.empty() &&
+        matcher.subjects.empty() && matcher.environments.empty() && !policy.match.when &&
+        compiled.environments.empty() && policy.enforcement != policy::Enforcement::kDisabled;
+    engine->applies_to_all_requests_.push_back(applies_to_all ? 1 : 0);
   }
   for (const policy::CompiledException& exception : compiled.exceptions) {
     engine->exceptions_.emplace_back(exception);

@@ -90,6 +90,10 @@ class Engine {
   std::vector<PolicyMatcher> matchers_;       // per policy
   std::vector<ExceptionMatcher> exceptions_;  // per exception, in bundle order
   std::vector<size_t> let_state_base_;        // per policy: its first let EvalState
+  // Per policy: whether it applies to every request at its own enforcement (no match
+  // list for requests, no `when`, no environment settings in the bundle), so a decision
+  // need not ask its matcher.
+  std::vector<uint8_t> applies_to_all_requests_;
   // The rules' condition plans (policy/condition_plan.h) as chains; none with the index
   // off, so the linear mode evaluates every condition in full and checks the plans.
   std::unique_ptr<internal::PlanTable> plans_;

@@ -41,11 +41,10 @@ uint32_t PlanTable::InternPath(const policy::PlanPath& path) {
     interned.slot = path.slot;
     interned.string_root =
         slot == policy::SharedSlot::kEnvironment || slot == policy::SharedSlot::kEnv;
-    for (const std::string& field : path.fields) {
-      interned.fields.push_back(
-          {field, data::HashKey(field), static_cast<uint32_t>(field_count_++)});
-    }
-    paths_.push_back(std::move(interned));
+    interned.first_field = static_cast<uint32_t>(fields_.size());
+    interned.field_count = static_cast<uint32_t>(path.fields.size());
+    for (const std::string& field : path.fields) fields_.push_back({field, data::HashKey(field)});
+    paths_.push_back(interned);
   }
   return it->second;
 }
@@ -175,17 +174,19 @@ const PlanMemo::PathValue& PlanTable::Resolve(uint32_t path_id, const PlanRoots&
   entry.epoch = memo.epoch_;
   PlanMemo::PathValue& value = entry.value;
   const Path& path = paths_[path_id];
-  if (path.string_root) {
+  if (path.string_root) [[unlikely]] {
     // A field of a string is an error, left to CEL.
-    value.kind = path.fields.empty() ? PathKind::kString : PathKind::kMissing;
+    value.kind = path.field_count == 0 ? PathKind::kString : PathKind::kMissing;
     value.text = path.slot == static_cast<uint32_t>(policy::SharedSlot::kEnv) ? roots.env
                                                                               : roots.environment;
     return value;
   }
   const data::Node* node = roots.nodes[path.slot];
-  for (const Field& field : path.fields) {
-    if (node == nullptr) break;
-    uint32_t& hint = memo.hints_[field.hint];
+  const uint32_t end_field = path.first_field + path.field_count;
+  for (uint32_t field_idx = path.first_field; field_idx < end_field && node != nullptr;
+       ++field_idx) {
+    const Field& field = fields_[field_idx];
+    uint32_t& hint = memo.hints_[field_idx];
     const data::Node* found = node->FindAt(hint, field.name, field.hash);
     node = found != nullptr ? found : node->FindAndHint(field.name, field.hash, hint);
   }

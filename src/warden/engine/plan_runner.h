@@ -85,7 +85,7 @@ class PlanTable {
   uint32_t AddChain(const std::vector<const policy::ConditionPlan*>& plans, uint32_t first_rule);
 
   size_t path_count() const { return paths_.size(); }
-  size_t field_count() const { return field_count_; }
+  size_t field_count() const { return fields_.size(); }
 
   // Where a walk stopped: kTrue, rule `rule` holds; kUnknown, rule `rule` needs its
   // full condition; kFalse, every rule before `rule` (the chain's end) is false.
@@ -102,15 +102,18 @@ class PlanTable {
                 const cel::Activation& activation, cel::EvalState& state) const;
 
  private:
+  // A field of a path; its index in fields_ is also its hint's index in PlanMemo.
   struct Field {
-    std::string name;
-    uint64_t hash = 0;  // data::HashKey(name)
-    uint32_t hint = 0;  // its hint's index in PlanMemo
+    std::string_view name;  // the plan's text (plans outlive the table)
+    uint64_t hash = 0;      // data::HashKey(name)
   };
+  // Paths keep their fields in one array (fields_), so reading one follows no pointer
+  // but the table's.
   struct Path {
     uint32_t slot = 0;
     bool string_root = false;  // `environment` and `env` are bound as strings, not nodes
-    std::vector<Field> fields;
+    uint32_t first_field = 0;
+    uint32_t field_count = 0;
   };
   // A branch node: a test (or a CEL part) with its operands inline, and where to go on
   // true and on false. Targets with kFiresBit end the walk at "rule N holds", with
@@ -158,12 +161,12 @@ class PlanTable {
                                cel::EvalState& state);
 
   std::vector<Path> paths_;
+  std::vector<Field> fields_;
   std::vector<Branch> branches_;
   std::vector<std::vector<uint32_t>> entries_;  // per variant, per slot: the rule's entry
   uint32_t key_path_ = kNoKey;
   std::vector<std::string> key_values_;
   std::unordered_map<std::string, uint32_t> path_ids_;  // by a key of slot and fields
-  size_t field_count_ = 0;
 };
 
 inline PlanTable::ChainExit PlanTable::Run(uint32_t variant, uint32_t slot, const PlanRoots& roots,
@@ -212,10 +215,10 @@ inline uint32_t PlanTable::Variant(const PlanRoots& roots, PlanMemo& memo) const
       return PlanResult::kFalse;
     case policy::PlanTestKind::kStartsWith:
       if (value.kind != Kind::kString) return PlanResult::kUnknown;
-      return of(value.text.starts_with(branch.strings[0]));
+      return of(BytesStartWith(value.text, branch.strings[0]));
     case policy::PlanTestKind::kEndsWith:
       if (value.kind != Kind::kString) return PlanResult::kUnknown;
-      return of(value.text.ends_with(branch.strings[0]));
+      return of(BytesEndWith(value.text, branch.strings[0]));
     case policy::PlanTestKind::kContains:
       if (value.kind != Kind::kString) return PlanResult::kUnknown;
       return of(value.text.find(branch.strings[0]) != std::string_view::npos);

@@ -288,6 +288,14 @@ TEST(PlanDifferentialTest, PlansAndChainsDecideExactlyAsFullConditions) {
       ASSERT_EQ(compact.decision, compact_full.decision);
       ASSERT_EQ(compact.policy, compact_full.policy);
       ASSERT_EQ(compact.rule, compact_full.rule);
+      // The compact answer is the full one's.
+      ASSERT_EQ(compact.decision, planned.decision);
+      ASSERT_EQ(compact.by_default, planned.by_default);
+      if (!planned.by_default && !planned.rules.empty()) {
+        const policy::CompiledPolicy& deciding = engines.bundle->policies[compact.policy];
+        ASSERT_EQ(deciding.name, planned.rules[0].policy);
+        ASSERT_EQ(deciding.rules[compact.rule].id, planned.rules[0].rule);
+      }
       std::vector<ExplainStep> planned_steps, full_steps;
       engines.indexed->Decide(request, kOptions, &planned_steps);
       engines.linear->Decide(request, kOptions, &full_steps);
