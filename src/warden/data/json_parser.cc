@@ -342,15 +342,22 @@ StatusOr<std::string_view> JsonParser::ParseString(bool is_key) {
     return CheckScalarSize(content.size(), file_, PositionOf(quote), limits_);
   }
   cur_ = scan + 1;
-  const bool intern = is_key && content.size() <= kMaxInternedKeyBytes;
-  if (intern) {
-    if (auto known = keys_.find(content); known != keys_.end()) return *known;
+  std::string_view* cached = nullptr;
+  if (is_key && !content.empty() && content.size() <= kMaxInternedKeyBytes) {
+    // Length, first, middle and last byte tell most field names apart.
+    const auto byte = [&](size_t index) { return static_cast<unsigned char>(content[index]); };
+    size_t hash = content.size();
+    hash = hash * 131 + byte(0);
+    hash = hash * 131 + byte(content.size() / 2);
+    hash = hash * 131 + byte(content.size() - 1);
+    cached = &key_cache_[(hash ^ (hash >> 9)) % kKeyCacheSlots];
+    if (BytesEqual(*cached, content)) return *cached;
   }
   std::string_view stored = builder_.arena().CopyString(content);
   if (stored.data() == nullptr) {
     return WithPosition(ArenaExhausted(builder_.arena()), file_, PositionOf(quote));
   }
-  if (intern && keys_.size() < kMaxInternedKeys) keys_.insert(stored);
+  if (cached != nullptr) *cached = stored;
   return stored;
 }
 

@@ -13,11 +13,11 @@
 // Duplicate keys, unpaired UTF-16 surrogates in `\u` escapes and raw control characters
 // in strings are errors. A UTF-8 byte order mark at the start is skipped.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "warden/base/status.h"
@@ -84,10 +84,11 @@ class JsonParser {
   std::vector<Node> items_;
   std::vector<MapEntry> entries_;
   std::string unescaped_;
-  // Interned keys (arena copies), bounded so that hostile input only stops interning.
-  static constexpr size_t kMaxInternedKeys = 4096;
+  // Interned keys: a direct-mapped cache of arena copies by a cheap hash of the text.
+  // Fixed size, so hostile input cannot grow it; a collision only costs a copy.
+  static constexpr size_t kKeyCacheSlots = 512;
   static constexpr size_t kMaxInternedKeyBytes = 64;
-  std::unordered_set<std::string_view> keys_;
+  std::array<std::string_view, kKeyCacheSlots> key_cache_{};
 };
 
 }  // namespace warden::data::internal
