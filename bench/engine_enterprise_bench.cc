@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -263,6 +264,31 @@ void BM_HandWrittenChain(benchmark::State& state) {
 }
 BENCHMARK(BM_HandWrittenChain);
 
+// DecideCompact over the requests in turn, `count` times: what
+// scripts/instr_per_decision.sh counts with callgrind.
+__attribute__((noinline)) void DecideFixedCount(const Workload& workload, long count) {
+  warden::engine::EvalOptions options;
+  size_t request_idx = 0;
+  for (long decision_idx = 0; decision_idx < count; ++decision_idx) {
+    auto decision = workload.bundle.engine->DecideCompact(workload.requests[request_idx], options);
+    benchmark::DoNotOptimize(decision);
+    if (++request_idx == workload.requests.size()) request_idx = 0;
+  }
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+// With WARDEN_FIXED_DECISIONS=N: N compact decisions after the checks, no timing.
+int main(int argc, char** argv) {
+  if (const char* count = std::getenv("WARDEN_FIXED_DECISIONS")) {
+    Workload& workload = GetWorkload();
+    if (!workload.error.empty()) return 1;
+    DecideFixedCount(workload, std::atol(count));
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

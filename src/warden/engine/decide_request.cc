@@ -98,14 +98,15 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
   std::vector<RuleRef>& candidate_rules = scratch.candidate_rules();
   candidate_rules.clear();
   const std::vector<RuleRef>* rules_to_visit = &ordered_rules_;
+  level_bytes.resize(bundle.policies.size());
   if (options_.use_index) {
     if (state_bytes.size() != bundle.policies.size()) {
       state_bytes.assign(bundle.policies.size(), static_cast<uint8_t>(PolicyState::kInactive));
     }
+    // The index reads the action and resource only when some policy restricts them.
     candidates = index_->NarrowsRequests()
                      ? &index_->RequestCandidates(action(), resource(), scratch.candidates())
-                     : &index_->RequestCandidates({}, {}, scratch.candidates());
-    level_bytes.resize(bundle.policies.size());
+                     : &index_->RequestPolicies();
     for (uint32_t policy_idx : *candidates) {
       if (applies_to_all_requests_[policy_idx]) {
         state_bytes[policy_idx] = static_cast<uint8_t>(PolicyState::kActive);
@@ -146,7 +147,6 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
       }
     }
   } reset_states{state_bytes, *candidates, options_.use_index};
-  level_bytes.resize(bundle.policies.size());
   internal::PlanRoots plan_roots;
   plan_roots.nodes[static_cast<size_t>(SharedSlot::kSubject)] = input.subject;
   plan_roots.nodes[static_cast<size_t>(SharedSlot::kAction)] = input.action;
@@ -331,22 +331,15 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     }
     policy::Enforcement level = internal::RuleEnforcement(
         rule.effect, static_cast<policy::Enforcement>(level_bytes[ref.policy]));
-    const bool recorded_only =
-        rule.effect != policy::Effect::kAllow && level != policy::Enforcement::kEnforce;
-    if (!full && combining == policy::Combining::kFirstMatch && !recorded_only &&
-        exceptions_.empty()) {
-      // The compact first-match answer is this rule: no trace is kept for it, so the
-      // hot path of the embedding API builds no entry and walks none at the end.
-      result.decision = DecisionOf(rule.effect);
-      result.policy = ref.policy;
-      result.rule = ref.rule;
-      return result;
-    }
-    TraceEntry entry{ref.policy, ref.rule, TraceKind::kFired, nullptr, {}, {}, false};
-    if (full) {
-      // For foreach rules, item and index are still bound to the element that fired.
-      entry.text = internal::RenderTemplate(rule.message, scratch);
-    }
+    // The trace entry of the rule, made only where one is kept.
+    auto fired_entry = [&](TraceKind kind) {
+      TraceEntry entry{ref.policy, ref.rule, kind, nullptr, {}, {}, false};
+      if (full) {
+        // For foreach rules, item and index are still bound to the element that fired.
+        entry.text = internal::RenderTemplate(rule.message, scratch);
+      }
+      return entry;
+    };
     if (rule.effect != policy::Effect::kAllow && !exceptions_.empty()) {
       auto waiver = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const auto& matcher) {
         return matcher.WaivesRequest(policy.name, rule.id, action(), resource(), subjects(),
@@ -357,20 +350,19 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
         if (explain != nullptr)
           explain->push_back(
               {policy.name, rule.id, "true", "waived by exception `" + exception->name + "`"});
-        entry.kind = TraceKind::kWaived;
+        TraceEntry& entry = scratch.trace().emplace_back(fired_entry(TraceKind::kWaived));
         entry.exception = exception;
-        scratch.trace().push_back(std::move(entry));
         continue;
       }
     }
-    if (recorded_only) {
+    if (rule.effect != policy::Effect::kAllow && level != policy::Enforcement::kEnforce) {
       if (explain != nullptr) {
         explain->push_back(
             {policy.name, rule.id, "true",
              std::string("recorded only: enforcement is ") + policy::EnforcementName(level)});
       }
-      entry.kind = level == policy::Enforcement::kWarn ? TraceKind::kWarned : TraceKind::kAudited;
-      scratch.trace().push_back(std::move(entry));
+      scratch.trace().push_back(fired_entry(
+          level == policy::Enforcement::kWarn ? TraceKind::kWarned : TraceKind::kAudited));
       continue;
     }
     if (explain != nullptr) {
@@ -384,15 +376,18 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     } else {
       any_deny = true;
     }
-    entry.decides = true;
-    scratch.trace().push_back(std::move(entry));
     if (combining == policy::Combining::kFirstMatch) {
       decided = true;
       result.decision = DecisionOf(rule.effect);
       result.policy = ref.policy;
       result.rule = ref.rule;
+      // A compact decision is this rule: nothing reads the trace, so none is kept (the
+      // embedding API's hot path builds no entry and walks none at the end).
+      if (!full) return result;
+      scratch.trace().emplace_back(fired_entry(TraceKind::kFired)).decides = true;
       break;
     }
+    scratch.trace().emplace_back(fired_entry(TraceKind::kFired)).decides = true;
   }
 
   // The winning effect; under *-overrides the deciding rules are those of that effect.

@@ -95,7 +95,7 @@ void RuleIndex::DocumentCandidates(std::string_view api_version, std::string_vie
 const std::vector<uint32_t>& RuleIndex::RequestCandidates(std::string_view action,
                                                           std::string_view resource,
                                                           std::vector<uint32_t>& out) const {
-  if (actions_.empty() && resources_.empty()) return request_always_;  // sorted and unique
+  if (!NarrowsRequests()) return request_always_;  // sorted and unique
   out.assign(request_always_.begin(), request_always_.end());
   actions_.Lookup(action, out);
   resources_.Lookup(resource, out);

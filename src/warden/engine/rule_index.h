@@ -28,8 +28,9 @@ class RuleIndex {
   void DocumentCandidates(std::string_view api_version, std::string_view kind,
                           std::vector<uint32_t>& out) const;
   // Whether some policy restricts requests' actions or resources: only then do
-  // RequestCandidates read them.
+  // RequestCandidates read them; otherwise every request policy is a candidate.
   bool NarrowsRequests() const { return !actions_.empty() || !resources_.empty(); }
+  const std::vector<uint32_t>& RequestPolicies() const { return request_always_; }
   // Candidate policy indexes for a request, sorted: `out`, filled in; or, when no policy
   // restricts actions or resources, the index's own list of every request policy (then
   // `out` is left alone and nothing is copied).
