@@ -107,11 +107,11 @@ struct Fixture {
     }
     input = std::move(*document);
     for (const auto& entry : input.root->entries()) {
-      env->DeclareVariable(std::string(entry.key), Type::Dyn());
+      env->DeclareVariable(std::string(entry.key()), Type::Dyn());
     }
     activation = std::make_unique<Activation>(*env);
     for (const auto& entry : input.root->entries()) {
-      activation->Bind(entry.key, Value::FromNode(entry.value));
+      activation->Bind(entry.key(), Value::FromNode(entry.value));
     }
   }
 };

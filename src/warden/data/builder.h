@@ -28,19 +28,17 @@ class NodeBuilder {
   StatusOr<Node> List(std::span<const Node> items, SourcePosition pos = {});
   // Copies the entries (and their keys) into the arena and builds the lookup index.
   // A repeated key is an InvalidArgument error naming the key and its second position.
-  StatusOr<Node> Map(std::span<const MapEntry> entries, SourcePosition pos = {});
+  StatusOr<Node> Map(std::span<const KeyedNode> entries, SourcePosition pos = {});
   // Like Map, for keys already copied into this arena (readers that copy as they go).
-  StatusOr<Node> MapWithArenaKeys(std::span<const MapEntry> entries, SourcePosition pos = {});
+  StatusOr<Node> MapWithArenaKeys(std::span<const KeyedNode> entries, SourcePosition pos = {});
 
   Arena& arena() { return arena_; }
 
  private:
-  // Room for `count` entries followed by their slot table when the map is large
-  // (Node::Map); nullptr when the arena is exhausted.
-  MapEntry* AllocateMapStorage(uint32_t count);
-  // Hashes the keys, rejects duplicates and fills the slot table of entries stored by
-  // AllocateMapStorage.
-  StatusOr<Node> IndexMap(MapEntry* stored, uint32_t count, SourcePosition pos);
+  // Stores `entries` (with `arena_keys`, their keys copied into the arena first) as
+  // Node::MapStorageBytes lays them out, hashes the keys, rejects duplicates and fills
+  // the slot table of a large map.
+  StatusOr<Node> StoreMap(std::span<const KeyedNode> entries, bool arena_keys, SourcePosition pos);
 
   Arena& arena_;
 };

@@ -143,7 +143,7 @@ class DockerfileParser {
   // Tree helpers: on an arena failure they record the error and return a null node.
   Node String(std::string_view text, SourcePosition pos);
   Node List(std::span<const Node> items, SourcePosition pos);
-  Node Map(std::span<const MapEntry> entries, SourcePosition pos);
+  Node Map(std::span<const KeyedNode> entries, SourcePosition pos);
   std::string_view Key(std::string_view key);
   // `text` as an arena string: a slice of the instruction's copied text when `text` is
   // what the instruction says at offset `at` (most words are), else a copy.
@@ -181,7 +181,7 @@ class DockerfileParser {
   uint32_t line_number_ = 0;
   char escape_ = '\\';
   bool directives_done_ = false;
-  std::vector<MapEntry> directives_;
+  std::vector<KeyedNode> directives_;
   std::vector<Node> instructions_;
   std::vector<Node> global_args_;
   std::vector<Stage> stages_;
@@ -225,7 +225,7 @@ Node DockerfileParser::List(std::span<const Node> items, SourcePosition pos) {
   return *node;
 }
 
-Node DockerfileParser::Map(std::span<const MapEntry> entries, SourcePosition pos) {
+Node DockerfileParser::Map(std::span<const KeyedNode> entries, SourcePosition pos) {
   if (failed()) return Node::Null(pos);
   StatusOr<Node> node = builder_.MapWithArenaKeys(entries, pos);
   if (!node.ok()) {
@@ -314,7 +314,7 @@ bool DockerfileParser::ParseDirective(std::string_view trimmed, const Line& line
   const SourcePosition name_pos{line.number, static_cast<uint32_t>(1 + lead + name_begin)};
   const SourcePosition value_pos{line.number, static_cast<uint32_t>(1 + lead + value_begin)};
   std::string_view value = trimmed.substr(value_begin, value_end - value_begin);
-  for (const MapEntry& seen : directives_) {
+  for (const KeyedNode& seen : directives_) {
     if (seen.key == name) {
       SyntaxError(name_pos, "only one " + Quoted(name) + " parser directive is allowed");
       return true;
@@ -328,7 +328,7 @@ bool DockerfileParser::ParseDirective(std::string_view trimmed, const Line& line
     }
     escape_ = value[0];
   }
-  directives_.push_back(MapEntry{Key(name), name_pos, String(value, value_pos)});
+  directives_.push_back(KeyedNode{Key(name), name_pos, String(value, value_pos)});
   return true;
 }
 
@@ -468,9 +468,9 @@ Node DockerfileParser::BuildInstruction(const DockerInstruction& instruction,
     trigger = BuildInstruction(*instruction.trigger, positions, stage, first_line, last_line);
   }
 
-  std::vector<MapEntry> entries;
+  std::vector<KeyedNode> entries;
   auto add = [&](std::string_view key, const Node& node) {
-    entries.push_back(MapEntry{key, node.position(), node});
+    entries.push_back(KeyedNode{key, node.position(), node});
   };
   add(keys_.instruction, Node::String(KeywordText(*instruction.keyword), keyword));
   add(keys_.value, value);
@@ -509,18 +509,18 @@ Node DockerfileParser::BuildFlags(const std::vector<DockerFlag>& flags, Position
     if (inserted) groups.push_back(Group{flag.name, flag.begin + 2, pos, {}});
     groups[found->second].values.push_back(value);
   }
-  std::vector<MapEntry> entries;
+  std::vector<KeyedNode> entries;
   entries.reserve(groups.size());
   for (const Group& group : groups) {
     Node value = group.values.size() == 1 ? group.values[0] : List(group.values, group.position);
-    entries.push_back(MapEntry{Slice(group.name, group.at), group.position, value});
+    entries.push_back(KeyedNode{Slice(group.name, group.at), group.position, value});
   }
   return Map(entries, entries.empty() ? fallback : entries[0].key_position);
 }
 
 Node DockerfileParser::BuildPairs(const std::vector<DockerPair>& pairs, PositionMap& positions,
                                   SourcePosition fallback) {
-  std::vector<MapEntry> entries;
+  std::vector<KeyedNode> entries;
   std::unordered_map<std::string_view, size_t> entry_of;
   for (const DockerPair& pair : pairs) {
     const SourcePosition key_pos = positions.At(pair.key_offset);
@@ -528,7 +528,7 @@ Node DockerfileParser::BuildPairs(const std::vector<DockerPair>& pairs, Position
                             : Node::Null(key_pos);
     auto [found, inserted] = entry_of.emplace(pair.key, entries.size());
     if (inserted) {
-      entries.push_back(MapEntry{Slice(pair.key, pair.key_offset), key_pos, value});
+      entries.push_back(KeyedNode{Slice(pair.key, pair.key_offset), key_pos, value});
     } else {
       entries[found->second].value = value;  // a repeated key: the last value wins
     }
@@ -541,7 +541,7 @@ Node DockerfileParser::BuildHeredocs(const std::vector<DockerHeredoc>& heredocs,
   std::vector<Node> items;
   for (const DockerHeredoc& heredoc : heredocs) {
     const SourcePosition marker = positions.At(heredoc.marker_offset);
-    const MapEntry entries[] = {
+    const KeyedNode entries[] = {
         {keys_.name, marker, String(heredoc.name, marker)},
         {keys_.content,
          {heredoc.content_line, 1},
@@ -576,7 +576,7 @@ void DockerfileParser::StartStage(const DockerInstruction& from, PositionMap& po
                                                  positions.At(from.arguments[2].begin))
                                           : Node::Null(keyword);
   const SourcePosition platform_or_reference = platform ? platform_pos : reference;
-  const MapEntry entries[] = {
+  const KeyedNode entries[] = {
       {keys_.image, reference, Text(split.image, image.begin, reference)},
       {keys_.tag, reference, OptionalText(split.tag, at(split.tag), reference)},
       {keys_.digest, reference, OptionalText(split.digest, at(split.digest), reference)},
@@ -600,7 +600,7 @@ Node DockerfileParser::BuildRoot() {
     const Stage& stage = stages_[stage_idx];
     const Node index = Node::Int(static_cast<int64_t>(stage_idx), stage.position);
     const Node instructions = List(stage.instructions, stage.position);
-    const MapEntry entries[] = {
+    const KeyedNode entries[] = {
         {keys_.index, stage.position, index},
         {keys_.name, stage.name.position(), stage.name},
         {keys_.from, stage.from.position(), stage.from},
@@ -616,7 +616,7 @@ Node DockerfileParser::BuildRoot() {
   const Node args = List(global_args_, first_or_start(global_args_));
   const Node stage_list = List(stages, first_or_start(stages));
   const Node instructions = List(instructions_, first_or_start(instructions_));
-  const MapEntry entries[] = {
+  const KeyedNode entries[] = {
       {keys_.directives, directives.position(), directives},
       {keys_.args, args.position(), args},
       {keys_.stages, stage_list.position(), stage_list},

@@ -223,7 +223,7 @@ TEST(DockerfileReaderTest, CollectsFlagsAndRepeatedFlagsBecomeLists) {
   const Node& run = Instruction(document, 1);
   const Node& flags = At(run, "flags");
   ASSERT_EQ(flags.size(), 2u);
-  EXPECT_EQ(flags.entries()[0].key, "mount");
+  EXPECT_EQ(flags.entries()[0].key(), "mount");
   EXPECT_EQ(Strings(At(flags, "mount")),
             (Words{"type=cache,target=/root/.cache", "type=secret,id=token"}));
   EXPECT_EQ(At(flags, "network").string_value(), "none");
@@ -270,7 +270,7 @@ TEST(DockerfileReaderTest, ReadsEnvArgAndLabelPairs) {
     ASSERT_EQ(pairs.size(), test.pairs.size());
     for (size_t pair_idx = 0; pair_idx < test.pairs.size(); ++pair_idx) {
       const MapEntry& entry = pairs.entries()[pair_idx];
-      EXPECT_EQ(entry.key, test.pairs[pair_idx].first);
+      EXPECT_EQ(entry.key(), test.pairs[pair_idx].first);
       if (test.pairs[pair_idx].second) {
         EXPECT_EQ(entry.value.string_value(), *test.pairs[pair_idx].second);
       } else {
@@ -466,7 +466,7 @@ TEST(DockerfileReaderTest, ParserDirectivesAreOnlyReadAtTheTop) {
     const Node& directives = At(*document.root, "directives");
     ASSERT_EQ(directives.size(), test.directives.size());
     for (size_t directive_idx = 0; directive_idx < test.directives.size(); ++directive_idx) {
-      EXPECT_EQ(directives.entries()[directive_idx].key, test.directives[directive_idx].first);
+      EXPECT_EQ(directives.entries()[directive_idx].key(), test.directives[directive_idx].first);
       EXPECT_EQ(directives.entries()[directive_idx].value.string_value(),
                 test.directives[directive_idx].second);
     }

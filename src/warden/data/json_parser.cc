@@ -192,7 +192,7 @@ StatusOr<Node> JsonParser::Parse(size_t begin, size_t end, uint32_t first_line) 
       }
       SkipWhitespace();
       if (stack_.back().is_map) {
-        entries_.push_back(MapEntry{stack_.back().key, stack_.back().key_position, value});
+        entries_.push_back(KeyedNode{stack_.back().key, stack_.back().key_position, value});
         if (cur_ < end_ && *cur_ == ',') {
           ++cur_;
           SkipWhitespace();
@@ -461,7 +461,7 @@ StatusOr<Node> JsonParser::FinishList() {
 StatusOr<Node> JsonParser::FinishMap() {
   const Frame frame = stack_.back();
   stack_.pop_back();
-  std::span<const MapEntry> entries(entries_.data() + frame.first, entries_.size() - frame.first);
+  std::span<const KeyedNode> entries(entries_.data() + frame.first, entries_.size() - frame.first);
   StatusOr<Node> node = builder_.MapWithArenaKeys(entries, frame.position);
   if (!node.ok()) {
     size_t duplicate = FindDuplicateKey(entries);

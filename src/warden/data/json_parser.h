@@ -82,7 +82,7 @@ class JsonParser {
   // Scratch space reused across values: open containers and their pending children.
   std::vector<Frame> stack_;
   std::vector<Node> items_;
-  std::vector<MapEntry> entries_;
+  std::vector<KeyedNode> entries_;
   std::string unescaped_;
   // Interned keys: a direct-mapped cache of arena copies by a cheap hash of the text.
   // Fixed size, so hostile input cannot grow it; a collision only costs a copy.

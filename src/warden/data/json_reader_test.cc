@@ -51,8 +51,8 @@ TEST(JsonReaderTest, KeepsKeyOrderAndIndexesLargeMaps) {
   ASSERT_TRUE(document.ok()) << document.status().message();
   const Node& root = *document->root;
   ASSERT_EQ(root.size(), 50u);
-  EXPECT_EQ(root.entries()[0].key, "k49");
-  EXPECT_EQ(root.entries()[49].key, "k0");
+  EXPECT_EQ(root.entries()[0].key(), "k49");
+  EXPECT_EQ(root.entries()[49].key(), "k0");
   EXPECT_EQ(At(root, "k7").int_value(), 42);
   EXPECT_EQ(root.Find("k50"), nullptr);
 }

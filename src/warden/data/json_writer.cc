@@ -116,7 +116,7 @@ class Writer {
       NewLine();
       if (container.is_map()) {
         const MapEntry& entry = container.entries()[index];
-        AppendString(out_, entry.key);
+        AppendString(out_, entry.key());
         out_ += pretty_ ? ": " : ":";
         Value(entry.value);  // may push, invalidating `frame`
       } else {

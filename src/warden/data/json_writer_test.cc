@@ -19,7 +19,7 @@ class JsonWriterTest : public ::testing::Test {
   Node String(std::string_view text) { return *builder_.String(text); }
   Node Bytes(std::string_view bytes) { return *builder_.Bytes(bytes); }
   Node List(std::vector<Node> items) { return *builder_.List(items); }
-  Node Map(std::vector<MapEntry> entries) { return *builder_.Map(entries); }
+  Node Map(std::vector<KeyedNode> entries) { return *builder_.Map(entries); }
 
   Arena arena_;
   NodeBuilder builder_{arena_};

@@ -51,13 +51,13 @@ TEST(JsonLinesReaderTest, RecordsShareOneCopyOfEachKey) {
   ASSERT_TRUE(read.ok()) << read.status().message();
   ASSERT_EQ(read->size(), 3u);
   auto key_of = [&](size_t document, size_t entry) {
-    return (*read)[document].root->entries()[entry].key;
+    return (*read)[document].root->entries()[entry].key();
   };
   EXPECT_EQ(key_of(0, 0).data(), key_of(1, 0).data());
   EXPECT_EQ(key_of(0, 1).data(), key_of(1, 1).data());
   const Node* first_role = (*read)[0].root->Find("subject");
   const Node* second_role = (*read)[1].root->Find("subject");
-  EXPECT_EQ(first_role->entries()[0].key.data(), second_role->entries()[0].key.data());
+  EXPECT_EQ(first_role->entries()[0].key().data(), second_role->entries()[0].key().data());
   // An escaped key is interned by its text, not its spelling; values are never shared.
   EXPECT_EQ(key_of(2, 0), "subject");
   EXPECT_EQ(key_of(2, 0).data(), key_of(0, 0).data());

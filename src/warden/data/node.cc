@@ -40,20 +40,17 @@ uint64_t HashKey(std::string_view key) {
   return hash;
 }
 
-std::span<const MapEntry> Node::entries() const {
-  if (kind_ != NodeKind::kMap) return {};
-  return {payload_.entries, size_};
-}
-
 const Node* Node::FindIndexed(std::string_view key, uint64_t key_hash) const {
-  const auto* slots = reinterpret_cast<const uint32_t*>(payload_.entries + size_);
+  // The slot table follows the entries and their key positions (MapStorageBytes).
+  const auto* slots = reinterpret_cast<const uint32_t*>(
+      reinterpret_cast<const SourcePosition*>(payload_.entries + size_) + size_);
   const uint64_t slot_mask = MapSlotCount(size_) - 1;
   const auto short_hash = static_cast<uint32_t>(key_hash);
   for (uint64_t slot = key_hash & slot_mask;; slot = (slot + 1) & slot_mask) {
     uint32_t stored = slots[slot];
     if (stored == 0) return nullptr;
     const MapEntry& entry = payload_.entries[stored - 1];
-    if (entry.key_hash == short_hash && entry.key == key) return &entry.value;
+    if (entry.key_hash == short_hash && entry.key() == key) return &entry.value;
   }
 }
 

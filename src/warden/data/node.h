@@ -30,6 +30,7 @@ enum class NodeKind : uint8_t { kNull, kBool, kInt, kUint, kDouble, kString, kBy
 const char* NodeKindName(NodeKind kind);
 
 struct MapEntry;
+struct KeyedNode;
 
 // Hash used for map keys. Callers that look up the same key often (the CEL planner's
 // pre-resolved field names) compute it once and pass it to Node::Find.
@@ -66,7 +67,12 @@ class Node {
   const Node& item(size_t index) const { return payload_.items[index]; }
 
   // Map entries in insertion order (empty for non-maps).
-  std::span<const MapEntry> entries() const;
+  inline std::span<const MapEntry> entries() const;
+  // Where the key of entry `index` of a map is in the source (kept apart from the
+  // entries, which lookups scan: see MapEntry).
+  inline SourcePosition key_position(size_t index) const;
+  // The same for `entry`, which must be one of this map's entries.
+  inline SourcePosition key_position(const MapEntry& entry) const;
   // The value stored under `key`, or nullptr (also for non-maps).
   const Node* Find(std::string_view key) const { return Find(key, HashKey(key)); }
   inline const Node* Find(std::string_view key, uint64_t key_hash) const;
@@ -83,7 +89,7 @@ class Node {
   uint64_t raw_payload() const { return payload_.uint_value; }
   uint32_t raw_size() const { return size_; }
 
-  // Factories used by builders and tests. Strings, items and map bodies must live at
+  // Factories used by builders and tests. Strings, items and map storage must live at
   // least as long as the node (normally in the same Arena).
   static Node Null(SourcePosition pos = {});
   static Node Bool(bool value, SourcePosition pos = {});
@@ -93,18 +99,21 @@ class Node {
   static Node String(std::string_view arena_text, SourcePosition pos = {});
   static Node Bytes(std::string_view arena_bytes, SourcePosition pos = {});
   static Node List(const Node* arena_items, uint32_t count, SourcePosition pos = {});
-  // A map with more than kMapIndexThreshold entries must be followed in memory by its
-  // slot table (MapSlotCount(count) uint32 values): only NodeBuilder makes those.
+  // A map's entries must be laid out as MapStorageBytes describes: only NodeBuilder
+  // makes maps.
   static Node Map(const MapEntry* arena_entries, uint32_t count, SourcePosition pos = {});
 
-  // Small maps are scanned; larger ones carry an open-addressing index of
-  // MapSlotCount(count) slots right after their entries (slot values are entry index + 1,
-  // 0 marks an empty slot). Keeping it there, not behind a separate header, saves a
-  // dependent load on every lookup: the node points straight at the entries.
+  // A map's storage, in one allocation the node points into: its entries, then the
+  // source positions of their keys, then, for maps of more than kMapIndexThreshold
+  // entries, an open-addressing index of MapSlotCount(count) slots (slot values are
+  // entry index + 1, 0 marks an empty slot). Small maps are scanned. Keeping the index
+  // there, not behind a separate header, saves a dependent load on every lookup; keeping
+  // key positions apart keeps the entries that lookups scan small.
   static constexpr uint32_t kMapIndexThreshold = 8;
   static constexpr uint32_t MapSlotCount(uint32_t count) {
     return std::bit_ceil(count * 2);  // load factor at most 1/2
   }
+  static constexpr size_t MapStorageBytes(uint32_t count);
 
  private:
   // Lookup through the hash index of a large map.
@@ -125,14 +134,45 @@ class Node {
   } payload_{.int_value = 0};
 };
 
+// A stored map entry: 40 bytes, so a request's maps take few cache lines (the key's
+// source position lives beside the entries: Node::key_position).
 struct MapEntry {
+  const char* key_chars = nullptr;
+  uint32_t key_size = 0;
+  // Low 32 bits of HashKey(key), filled in by NodeBuilder: small maps compare it before
+  // the key bytes, so a lookup compares bytes only on the matching entry.
+  uint32_t key_hash = 0;
+  Node value;
+
+  std::string_view key() const { return {key_chars, key_size}; }
+};
+
+// A map entry as readers assemble it, before NodeBuilder stores the map.
+struct KeyedNode {
   std::string_view key;
   SourcePosition key_position;
   Node value;
-  // Low 32 bits of HashKey(key), filled in by NodeBuilder: small maps compare it before
-  // the key bytes, so a lookup runs memcmp only on the matching entry.
-  uint32_t key_hash = 0;
 };
+
+constexpr size_t Node::MapStorageBytes(uint32_t count) {
+  size_t bytes = (sizeof(MapEntry) + sizeof(SourcePosition)) * size_t{count};
+  if (count > kMapIndexThreshold) bytes += sizeof(uint32_t) * size_t{MapSlotCount(count)};
+  return bytes;
+}
+
+inline std::span<const MapEntry> Node::entries() const {
+  if (kind_ != NodeKind::kMap) return {};
+  return {payload_.entries, size_};
+}
+
+inline SourcePosition Node::key_position(size_t index) const {
+  if (kind_ != NodeKind::kMap || index >= size_) return {};
+  return reinterpret_cast<const SourcePosition*>(payload_.entries + size_)[index];
+}
+
+inline SourcePosition Node::key_position(const MapEntry& entry) const {
+  return key_position(static_cast<size_t>(&entry - payload_.entries));
+}
 
 // Key equality for lookups (field names are short: see BytesEqual).
 inline bool KeysEqual(std::string_view a, std::string_view b) { return BytesEqual(a, b); }
@@ -145,7 +185,7 @@ inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
   const auto short_hash = static_cast<uint32_t>(key_hash);
   for (uint32_t entry_idx = 0; entry_idx < size_; ++entry_idx) {
     const MapEntry& entry = payload_.entries[entry_idx];
-    if (entry.key_hash == short_hash && KeysEqual(entry.key, key)) return &entry.value;
+    if (entry.key_hash == short_hash && KeysEqual(entry.key(), key)) return &entry.value;
   }
   return nullptr;
 }
@@ -153,10 +193,10 @@ inline const Node* Node::Find(std::string_view key, uint64_t key_hash) const {
 inline const Node* Node::FindAt(uint32_t position, std::string_view key, uint64_t key_hash) const {
   if (kind_ != NodeKind::kMap || position >= size_) return nullptr;
   const MapEntry& entry = payload_.entries[position];
-  if (entry.key_hash != static_cast<uint32_t>(key_hash) || entry.key.size() != key.size()) {
+  if (entry.key_hash != static_cast<uint32_t>(key_hash) || entry.key_size != key.size()) {
     return nullptr;
   }
-  return BytesEqual(entry.key, key) ? &entry.value : nullptr;
+  return BytesEqual(entry.key(), key) ? &entry.value : nullptr;
 }
 
 // Asks the processor to start loading a map's entries (at most the first `max_bytes`),

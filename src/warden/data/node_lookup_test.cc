@@ -66,5 +66,32 @@ TEST(NodeLookupTest, FindAndHintReportsThePosition) {
   }
 }
 
+// Key positions live beside the entries (and before a large map's index): each entry's
+// must come back, and lookups through the index must still work after them.
+TEST(NodeLookupTest, KeyPositionsSurviveBesideEntriesAndIndex) {
+  for (int count : {1, 8, 9, 100}) {  // scanned and indexed maps
+    std::string json = "{\n";
+    for (int key = 0; key < count; ++key) {
+      json += "  \"k" + std::to_string(key) + "\": " + std::to_string(key) +
+              (key + 1 < count ? ",\n" : "\n");
+    }
+    json += "}";
+    Document document = Parse(json);
+    const Node& map = *document.root;
+    ASSERT_EQ(map.size(), static_cast<size_t>(count));
+    for (int key = 0; key < count; ++key) {
+      const MapEntry& entry = map.entries()[static_cast<size_t>(key)];
+      const SourcePosition expected{static_cast<uint32_t>(key + 2), 3};
+      EXPECT_EQ(map.key_position(static_cast<size_t>(key)), expected) << count << " " << key;
+      EXPECT_EQ(map.key_position(entry), expected);
+      const std::string name = "k" + std::to_string(key);
+      ASSERT_NE(map.Find(name), nullptr);
+      EXPECT_EQ(map.Find(name)->int_value(), key);
+    }
+    EXPECT_EQ(map.key_position(static_cast<size_t>(count)), SourcePosition{});  // out of range
+    EXPECT_EQ(map.Find("k0")->key_position(0), SourcePosition{});               // not a map
+  }
+}
+
 }  // namespace
 }  // namespace warden::data

@@ -147,7 +147,7 @@ Status DepthError(std::string_view file, SourcePosition pos, uint32_t max_depth)
   return LimitErrorAt(file, pos, "nesting exceeds the depth limit of " + std::to_string(max_depth));
 }
 
-size_t FindDuplicateKey(std::span<const MapEntry> entries) {
+size_t FindDuplicateKey(std::span<const KeyedNode> entries) {
   std::unordered_set<std::string_view> seen;
   for (size_t entry_idx = 0; entry_idx < entries.size(); ++entry_idx) {
     if (!seen.insert(entries[entry_idx].key).second) return entry_idx;

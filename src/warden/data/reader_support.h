@@ -53,7 +53,7 @@ Status CheckScalarSize(size_t size, std::string_view file, SourcePosition pos,
 Status DepthError(std::string_view file, SourcePosition pos, uint32_t max_depth);
 
 // Index of the first entry whose key repeats an earlier entry's, or entries.size().
-size_t FindDuplicateKey(std::span<const MapEntry> entries);
+size_t FindDuplicateKey(std::span<const KeyedNode> entries);
 
 // Number conversions. `text` has already been checked against the format's grammar.
 //

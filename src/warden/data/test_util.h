@@ -36,7 +36,7 @@ inline const Node& At(const Node& map, std::string_view key) {
 // The position at which a map stores `key`.
 inline SourcePosition KeyPosition(const Node& map, std::string_view key) {
   for (const MapEntry& entry : map.entries()) {
-    if (entry.key == key) return entry.key_position;
+    if (entry.key() == key) return map.key_position(entry);
   }
   ADD_FAILURE() << "missing key " << key;
   return {};

@@ -132,7 +132,7 @@ class Converter {
   std::vector<Frame> stack_;
   std::vector<Child> children_;
   std::vector<Node> items_;
-  std::vector<MapEntry> entries_;
+  std::vector<KeyedNode> entries_;
 };
 
 Status Converter::Push(const toml::node& node, std::string_view key, SourcePosition key_position) {
@@ -208,7 +208,8 @@ StatusOr<Node> Converter::Scalar(const toml::node& node) {
 
 StatusOr<Node> Converter::Finish(const Frame& frame) {
   if (frame.node->is_table()) {
-    std::span<const MapEntry> entries(entries_.data() + frame.first, entries_.size() - frame.first);
+    std::span<const KeyedNode> entries(entries_.data() + frame.first,
+                                       entries_.size() - frame.first);
     StatusOr<Node> map = builder_.MapWithArenaKeys(entries, frame.position);
     if (!map.ok()) {
       size_t duplicate = internal::FindDuplicateKey(entries);
@@ -231,7 +232,7 @@ StatusOr<Node> Converter::Finish(const Frame& frame) {
 void Converter::Attach(const Frame& parent, std::string_view key, SourcePosition key_position,
                        const Node& node) {
   if (parent.node->is_table()) {
-    entries_.push_back(MapEntry{key, key_position, node});
+    entries_.push_back(KeyedNode{key, key_position, node});
   } else {
     items_.push_back(node);
   }

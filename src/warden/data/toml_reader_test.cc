@@ -51,7 +51,7 @@ TEST(TomlReaderTest, KeepsSourceOrder) {
   ASSERT_EQ(root.size(), 5u);
   const char* kOrder[] = {"zebra", "apple", "mango", "b", "a"};
   for (size_t entry_idx = 0; entry_idx < 5; ++entry_idx) {
-    EXPECT_EQ(root.entries()[entry_idx].key, kOrder[entry_idx]);
+    EXPECT_EQ(root.entries()[entry_idx].key(), kOrder[entry_idx]);
   }
 }
 

@@ -198,7 +198,7 @@ Status YamlTreeBuilder::AddValue(const Value& value) {
   }
   frame.has_key = false;
   if (frame.key_is_merge) return AddMergeSource(frame, value.node);
-  entries_.push_back(MapEntry{frame.key, frame.key_position, value.node});
+  entries_.push_back(KeyedNode{frame.key, frame.key_position, value.node});
   return Status::Ok();
 }
 
@@ -223,8 +223,8 @@ Status YamlTreeBuilder::AddMergeSource(Frame& frame, const Node& source) {
 }
 
 StatusOr<Node> YamlTreeBuilder::FinishMap(const Frame& frame) {
-  std::span<const MapEntry> explicit_entries(entries_.data() + frame.first,
-                                             entries_.size() - frame.first);
+  std::span<const KeyedNode> explicit_entries(entries_.data() + frame.first,
+                                              entries_.size() - frame.first);
   StatusOr<Node> node = Node();
   if (merges_.size() == frame.first_merge) {
     node = builder_.MapWithArenaKeys(explicit_entries, frame.position);
@@ -235,15 +235,19 @@ StatusOr<Node> YamlTreeBuilder::FinishMap(const Frame& frame) {
                    "duplicate key " + Quoted(explicit_entries[duplicate].key));
     }
     std::unordered_set<std::string_view> seen;
-    for (const MapEntry& entry : explicit_entries) seen.insert(entry.key);
-    std::vector<MapEntry> combined;
+    for (const KeyedNode& entry : explicit_entries) seen.insert(entry.key);
+    std::vector<KeyedNode> combined;
     size_t next_explicit = 0;
     for (size_t merge_idx = frame.first_merge; merge_idx < merges_.size(); ++merge_idx) {
       const MergeSource& merge = merges_[merge_idx];
       while (next_explicit < merge.before_entry)
         combined.push_back(explicit_entries[next_explicit++]);
-      for (const MapEntry& entry : merge.map.entries()) {
-        if (seen.insert(entry.key).second) combined.push_back(entry);
+      std::span<const MapEntry> merged = merge.map.entries();
+      for (size_t entry_idx = 0; entry_idx < merged.size(); ++entry_idx) {
+        const MapEntry& entry = merged[entry_idx];
+        if (seen.insert(entry.key()).second) {
+          combined.push_back({entry.key(), merge.map.key_position(entry_idx), entry.value});
+        }
       }
     }
     while (next_explicit < explicit_entries.size()) {

@@ -96,7 +96,7 @@ class YamlTreeBuilder {
   NodeBuilder& builder_;
   std::vector<Frame> stack_;
   std::vector<Node> items_;
-  std::vector<MapEntry> entries_;
+  std::vector<KeyedNode> entries_;
   std::vector<MergeSource> merges_;
   std::unordered_map<std::string, Anchored> anchors_;
   std::unordered_map<std::string_view, std::string_view> interned_keys_;

@@ -213,10 +213,10 @@ TEST(YamlReaderTest, MergesMappingsWithExplicitKeysWinning) {
   const Node& single = At(root, "single");
   ASSERT_EQ(single.size(), 4u);
   // Merged entries take the place of `<<`; an explicit key (even an earlier one) wins.
-  EXPECT_EQ(single.entries()[0].key, "replicas");
-  EXPECT_EQ(single.entries()[1].key, "image");
-  EXPECT_EQ(single.entries()[2].key, "port");
-  EXPECT_EQ(single.entries()[3].key, "name");
+  EXPECT_EQ(single.entries()[0].key(), "replicas");
+  EXPECT_EQ(single.entries()[1].key(), "image");
+  EXPECT_EQ(single.entries()[2].key(), "port");
+  EXPECT_EQ(single.entries()[3].key(), "name");
   EXPECT_EQ(At(single, "replicas").int_value(), 3);
   EXPECT_EQ(At(single, "image").string_value(), "nginx");
   // Earlier mappings in the list win over later ones.

@@ -83,9 +83,10 @@ bool Apply(const Step& step, const data::Node*& node, SourcePosition& position) 
     return true;
   }
   for (const data::MapEntry& entry : node->entries()) {
-    if (KeyMatches(entry.key, step.text, step.quoted)) {
+    if (KeyMatches(entry.key(), step.text, step.quoted)) {
+      SourcePosition key_position = node->key_position(entry);
       node = &entry.value;
-      position = entry.key_position.known() ? entry.key_position : entry.value.position();
+      position = key_position.known() ? key_position : entry.value.position();
       return true;
     }
   }

@@ -229,12 +229,9 @@ class PolicyCompiler {
   data::Node BuildParams(const ResolvedPolicy& resolved) {
     auto arena = std::make_shared<Arena>();
     data::NodeBuilder builder(*arena);
-    std::vector<data::MapEntry> entries;
+    std::vector<data::KeyedNode> entries;
     for (const auto& [name, value] : resolved.param_values) {
-      data::MapEntry entry;
-      entry.key = name;
-      entry.value = *value;
-      entries.push_back(entry);
+      entries.push_back({.key = name, .key_position = {}, .value = *value});
     }
     StatusOr<data::Node> node = builder.Map(entries);
     storage_.push_back(arena);

@@ -36,18 +36,18 @@ std::vector<EnvironmentDoc> ReadEnvironments(const data::Node& environments,
   for (const data::MapEntry& entry : environments.entries()) {
     if (!entry.value.is_map()) continue;
     EnvironmentDoc environment;
-    environment.name = reader.MakeKeyText(entry);
+    environment.name = reader.MakeKeyText(environments, entry);
     environment.enforcement = reader.GetEnum(entry.value, "enforcement", ParseEnforcement);
     if (const data::Node* policies = reader.GetMap(entry.value, "policies")) {
       for (const data::MapEntry& policy : policies->entries()) {
         Enforcement enforcement{};
         if (policy.value.is_string() &&
             ParseEnforcement(policy.value.string_value(), enforcement)) {
-          environment.policies.emplace(std::string(policy.key), enforcement);
+          environment.policies.emplace(std::string(policy.key()), enforcement);
         }
       }
     }
-    environment.position = entry.key_position;
+    environment.position = environments.key_position(entry);
     out.push_back(std::move(environment));
   }
   return out;

@@ -30,11 +30,11 @@ std::vector<ParamDecl> ReadParams(const data::Node& params, const DocumentReader
     std::optional<Text> type = reader.GetText(entry.value, "type");
     if (!type) continue;
     ParamDecl param;
-    param.name = reader.MakeKeyText(entry);
+    param.name = reader.MakeKeyText(params, entry);
     param.type = std::move(*type);
     param.default_value = entry.value.Find("default");
     param.description = reader.GetString(entry.value, "description").value_or("");
-    param.position = entry.key_position;
+    param.position = params.key_position(entry);
     out.push_back(std::move(param));
   }
   return out;
@@ -46,14 +46,14 @@ std::vector<LetDecl> ReadLets(const data::Node& lets, DocumentReader& reader) {
   std::vector<LetDecl> out;
   for (const data::MapEntry& entry : lets.entries()) {
     if (!entry.value.is_string()) continue;
-    if (std::find(builtins.begin(), builtins.end(), entry.key) != builtins.end()) {
+    if (std::find(builtins.begin(), builtins.end(), entry.key()) != builtins.end()) {
       reader.Error(
-          "E112", entry.key_position,
-          "`let` name `" + std::string(entry.key) + "` duplicates a variable Warden binds",
-          "choose another name; `" + std::string(entry.key) + "` is bound for every condition");
+          "E112", lets.key_position(entry),
+          "`let` name `" + std::string(entry.key()) + "` duplicates a variable Warden binds",
+          "choose another name; `" + std::string(entry.key()) + "` is bound for every condition");
       continue;
     }
-    out.push_back(LetDecl{reader.MakeKeyText(entry), reader.MakeText(entry.value)});
+    out.push_back(LetDecl{reader.MakeKeyText(lets, entry), reader.MakeText(entry.value)});
   }
   return out;
 }

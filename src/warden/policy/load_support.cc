@@ -263,8 +263,8 @@ void DocumentReader::Validate(const data::Node& node, const schema::Type& type,
         return;
       }
       for (const data::MapEntry& entry : node.entries()) {
-        CheckFormat(entry.key, type.format, entry.key_position, path, /*is_key=*/true);
-        Validate(entry.value, *type.element, JoinPath(path, entry.key));
+        CheckFormat(entry.key(), type.format, node.key_position(entry), path, /*is_key=*/true);
+        Validate(entry.value, *type.element, JoinPath(path, entry.key()));
       }
       return;
     case Shape::kObject:
@@ -281,29 +281,30 @@ void DocumentReader::ValidateObject(const data::Node& node, const schema::Object
                                     const std::string& path) {
   const std::string where = path.empty() ? std::string() : " in `" + path + "`";
   for (const data::MapEntry& entry : node.entries()) {
-    const schema::Field* field = schema::FindField(object, entry.key);
+    const schema::Field* field = schema::FindField(object, entry.key());
     if (field != nullptr) {
-      Validate(entry.value, *field->type, JoinPath(path, entry.key));
+      Validate(entry.value, *field->type, JoinPath(path, entry.key()));
       continue;
     }
     std::vector<std::string_view> names;
     for (const schema::Field& known : object.fields) names.push_back(known.name);
     std::string help;
-    if (std::string closest = ClosestMatch(entry.key, names); !closest.empty()) {
+    if (std::string closest = ClosestMatch(entry.key(), names); !closest.empty()) {
       help = "did you mean `" + closest + "`?";
     } else {
       // A field written one level too high (`rules` beside `spec`) is a common slip.
       for (const schema::Field& known : object.fields) {
         if (known.type->shape == schema::Shape::kObject &&
-            schema::FindField(*known.type->object, entry.key) != nullptr) {
-          help =
-              "`" + std::string(entry.key) + "` belongs under `" + JoinPath(path, known.name) + "`";
+            schema::FindField(*known.type->object, entry.key()) != nullptr) {
+          help = "`" + std::string(entry.key()) + "` belongs under `" + JoinPath(path, known.name) +
+                 "`";
           break;
         }
       }
       if (help.empty()) help = "expected one of " + FieldNames(object);
     }
-    Error("E101", entry.key_position, "unknown field " + Quote(entry.key) + where, std::move(help));
+    Error("E101", node.key_position(entry), "unknown field " + Quote(entry.key()) + where,
+          std::move(help));
   }
   for (const schema::Field& field : object.fields) {
     if (field.required && node.Find(field.name) == nullptr) {
@@ -314,7 +315,7 @@ void DocumentReader::ValidateObject(const data::Node& node, const schema::Object
   if (!object.exactly_one_of.empty()) {
     const data::MapEntry* first = nullptr;
     for (const data::MapEntry& entry : node.entries()) {
-      if (std::find(object.exactly_one_of.begin(), object.exactly_one_of.end(), entry.key) ==
+      if (std::find(object.exactly_one_of.begin(), object.exactly_one_of.end(), entry.key()) ==
           object.exactly_one_of.end()) {
         continue;
       }
@@ -322,8 +323,8 @@ void DocumentReader::ValidateObject(const data::Node& node, const schema::Object
         first = &entry;
         continue;
       }
-      Error("E102", entry.key_position,
-            "`" + std::string(first->key) + "` and `" + std::string(entry.key) +
+      Error("E102", node.key_position(entry),
+            "`" + std::string(first->key()) + "` and `" + std::string(entry.key()) +
                 "` cannot both be given" + where,
             "give exactly one of " + QuotedList(object.exactly_one_of));
     }
@@ -414,11 +415,11 @@ Text DocumentReader::MakeText(const data::Node& node) const {
   return text;
 }
 
-Text DocumentReader::MakeKeyText(const data::MapEntry& entry) const {
+Text DocumentReader::MakeKeyText(const data::Node& map, const data::MapEntry& entry) const {
   Text text;
-  text.value = std::string(entry.key);
-  text.position = entry.key_position;
-  text.origin = source_.Origin(entry.key_position, entry.key);
+  text.value = std::string(entry.key());
+  text.position = map.key_position(entry);
+  text.origin = source_.Origin(text.position, entry.key());
   return text;
 }
 
@@ -467,7 +468,7 @@ std::map<std::string, std::string> DocumentReader::GetStringMap(const data::Node
   if (node == nullptr) return out;
   for (const data::MapEntry& entry : node->entries()) {
     if (entry.value.is_string()) {
-      out.emplace(std::string(entry.key), std::string(entry.value.string_value()));
+      out.emplace(std::string(entry.key()), std::string(entry.value.string_value()));
     }
   }
   return out;

@@ -69,8 +69,8 @@ class DocumentReader {
 
   // A string node as a Text (position and origin filled in).
   Text MakeText(const data::Node& node) const;
-  // A map key as a Text.
-  Text MakeKeyText(const data::MapEntry& entry) const;
+  // The key of `entry`, one of the entries of `map`, as a Text.
+  Text MakeKeyText(const data::Node& map, const data::MapEntry& entry) const;
 
   // Values of `map[key]`; nullopt (or empty) when absent or of the wrong shape.
   std::optional<Text> GetText(const data::Node& map, std::string_view key) const;

@@ -272,12 +272,12 @@ ResolvedPolicy BindParams(PolicyDoc merged, const data::Node* values,
   }
   if (values != nullptr && values->is_map()) {
     for (const data::MapEntry& entry : values->entries()) {
-      std::string name(entry.key);
+      std::string name(entry.key());
       const ParamDecl* decl = nullptr;
       for (const ParamDecl& param : merged.params) {
         if (param.name.value == name) decl = &param;
       }
-      SourceLocation where{values_location.file, entry.key_position};
+      SourceLocation where{values_location.file, values->key_position(entry)};
       if (decl == nullptr) {
         std::string hint = ClosestMatch(name, declared);
         diagnostics.Error("E123", where,

@@ -19,9 +19,9 @@ TEST(JsonReportTest, HasSummaryResultsAndErrorsAtTheTop) {
   const data::Node& root = *doc.root;
   ASSERT_TRUE(root.is_map());
   ASSERT_GE(root.entries().size(), 3u);
-  EXPECT_EQ(root.entries()[0].key, "summary");
-  EXPECT_EQ(root.entries()[1].key, "results");
-  EXPECT_EQ(root.entries()[2].key, "errors");
+  EXPECT_EQ(root.entries()[0].key(), "summary");
+  EXPECT_EQ(root.entries()[1].key(), "results");
+  EXPECT_EQ(root.entries()[2].key(), "errors");
   EXPECT_EQ(Int(Get(root, {"summary", "documents"})), 3);
   EXPECT_EQ(Int(Get(root, {"summary", "failed"})), 1);
   EXPECT_EQ(Int(Get(root, {"summary", "blocking"})), 1);
@@ -62,7 +62,7 @@ TEST(JsonReportTest, ResultCarriesResourceViolationsWaiversAndKeyOrder) {
   const data::Document doc = testing::ParseJson(Render(testing::SampleReport(), Format::kJson));
   const data::Node& result = Get(*doc.root, {"results", "0"});
   std::vector<std::string_view> keys;
-  for (const data::MapEntry& entry : result.entries()) keys.push_back(entry.key);
+  for (const data::MapEntry& entry : result.entries()) keys.push_back(entry.key());
   EXPECT_EQ(keys, (std::vector<std::string_view>{"file", "document_index", "resource", "policy",
                                                  "status", "violations", "waived_by", "errors"}));
   EXPECT_EQ(Str(Get(result, {"resource", "apiVersion"})), "v1");
@@ -73,7 +73,7 @@ TEST(JsonReportTest, ResultCarriesResourceViolationsWaiversAndKeyOrder) {
 
   const data::Node& first = Get(result, {"violations", "0"});
   keys.clear();
-  for (const data::MapEntry& entry : first.entries()) keys.push_back(entry.key);
+  for (const data::MapEntry& entry : first.entries()) keys.push_back(entry.key());
   EXPECT_EQ(keys,
             (std::vector<std::string_view>{"rule", "severity", "message", "path", "line", "column",
                                            "remediation", "controls", "enforcement"}));
@@ -103,7 +103,7 @@ TEST(JsonReportTest, ItemIndexAppearsOnlyWhenSet) {
   EXPECT_EQ(Get(*doc.root, {"results", "0"}).Find("item_index"), nullptr);
   EXPECT_EQ(Int(Get(*doc.root, {"results", "3", "item_index"})), 4);
   const data::Node& result = Get(*doc.root, {"results", "3"});
-  EXPECT_EQ(result.entries()[2].key, "item_index");  // right after document_index
+  EXPECT_EQ(result.entries()[2].key(), "item_index");  // right after document_index
 }
 
 TEST(JsonReportTest, EscapedTextReadsBackExactly) {

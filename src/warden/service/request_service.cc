@@ -17,22 +17,22 @@ StatusOr<engine::RequestInput> RequestFromDocument(const data::Document& documen
   engine::RequestInput request;
   request.storage = document.storage;
   for (const data::MapEntry& entry : root->entries()) {
-    if (entry.key == "subject") {
+    if (entry.key() == "subject") {
       request.subject = &entry.value;
-    } else if (entry.key == "action") {
+    } else if (entry.key() == "action") {
       request.action = &entry.value;
-    } else if (entry.key == "resource") {
+    } else if (entry.key() == "resource") {
       request.resource = &entry.value;
-    } else if (entry.key == "context") {
+    } else if (entry.key() == "context") {
       request.context = &entry.value;
-    } else if (entry.key == "environment") {
+    } else if (entry.key() == "environment") {
       if (!entry.value.is_string()) {
         return error_at(entry.value.position(), "`environment` must be a string");
       }
       request.environment = std::string(entry.value.string_value());
     } else {
-      return error_at(entry.key_position,
-                      "unknown member `" + std::string(entry.key) +
+      return error_at(root->key_position(entry),
+                      "unknown member `" + std::string(entry.key()) +
                           "` (a request has subject, action, resource, context, environment)");
     }
   }

@@ -20,10 +20,10 @@ Status ReadFileMap(const std::string& name, const data::Node& node, const char* 
   if (!node.is_map()) return InvalidArgument(Where(name, node) + "`" + key + "` must be a map");
   for (const data::MapEntry& entry : node.entries()) {
     if (!entry.value.is_string()) {
-      return InvalidArgument(Where(name, entry.value) + "`" + key + "." + std::string(entry.key) +
+      return InvalidArgument(Where(name, entry.value) + "`" + key + "." + std::string(entry.key()) +
                              "` must be a string (use a `|` block)");
     }
-    out.emplace_back(std::string(entry.key), std::string(entry.value.string_value()));
+    out.emplace_back(std::string(entry.key()), std::string(entry.value.string_value()));
   }
   return Status::Ok();
 }
@@ -58,9 +58,9 @@ Status ReadRequests(const std::string& name, const data::Node& node, CorpusCase&
                              "each request needs `request` and an `expect` map");
     }
     for (const data::MapEntry& entry : item.entries()) {
-      if (entry.key != "request" && entry.key != "expect" && entry.key != "name") {
+      if (entry.key() != "request" && entry.key() != "expect" && entry.key() != "name") {
         return InvalidArgument(Where(name, item) + "unknown request key `" +
-                               std::string(entry.key) + "`");
+                               std::string(entry.key()) + "`");
       }
     }
     if (expect->Find("decision") == nullptr) {
@@ -86,7 +86,7 @@ StatusOr<CorpusCase> ParseCase(std::string_view text, const std::string& name) {
   const data::Node& root = *out.document.root;
   bool has_files = false;
   for (const data::MapEntry& entry : root.entries()) {
-    const std::string key(entry.key);
+    const std::string key(entry.key());
     const data::Node& value = entry.value;
     Status status = Status::Ok();
     if (key == "description") {
@@ -109,7 +109,7 @@ StatusOr<CorpusCase> ParseCase(std::string_view text, const std::string& name) {
         if (!status.ok()) break;
         FileList files;
         status = ReadFileMap(name, variant.value, "variants", files);
-        out.variants.emplace_back(std::string(variant.key), std::move(files));
+        out.variants.emplace_back(std::string(variant.key()), std::move(files));
       }
     } else if (key == "environment") {
       status = ReadString(name, value, "environment", out.environment);

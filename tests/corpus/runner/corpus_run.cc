@@ -129,14 +129,14 @@ void CompareFields(const std::string& what, const data::Node& expected,
                    const std::map<std::string, std::string>& actual,
                    std::vector<std::string>& problems) {
   for (const data::MapEntry& entry : expected.entries()) {
-    auto found = actual.find(std::string(entry.key));
+    auto found = actual.find(std::string(entry.key()));
     if (found == actual.end()) {
-      problems.push_back(what + ": unknown expectation `" + std::string(entry.key) + "`");
+      problems.push_back(what + ": unknown expectation `" + std::string(entry.key()) + "`");
       continue;
     }
     std::string want = Scalar(entry.value);
     if (found->second != want) {
-      problems.push_back(what + ": " + std::string(entry.key) + " is `" + found->second +
+      problems.push_back(what + ": " + std::string(entry.key()) + " is `" + found->second +
                          "`, expected `" + want + "`");
     }
   }
@@ -148,8 +148,8 @@ void ComparePair(const std::string& key, const data::Node& expected,
       "file",   "document_index", "item_index", "resource",    "policy",
       "status", "errors",         "violations", "enforcement", "waived_by"};
   for (const data::MapEntry& entry : expected.entries()) {
-    if (kKeys.count(std::string(entry.key)) == 0) {
-      problems.push_back(key + ": unknown expectation `" + std::string(entry.key) + "`");
+    if (kKeys.count(std::string(entry.key())) == 0) {
+      problems.push_back(key + ": unknown expectation `" + std::string(entry.key()) + "`");
     }
   }
   std::string status = engine::OutcomeName(actual.outcome);
@@ -300,7 +300,7 @@ void CompareDecision(const std::string& what, const data::Node& expect,
       {"obligations", std::to_string(decision.obligations.size())},
       {"errors", std::to_string(decision.errors.size())}};
   for (const data::MapEntry& entry : expect.entries()) {
-    std::string key(entry.key);
+    std::string key(entry.key());
     if (auto list = lists.find(key); list != lists.end()) {
       if (Strings(entry.value) != list->second) {
         problems.push_back(what + ": " + key + " is " + Joined(list->second) + ", expected " +

@@ -53,7 +53,7 @@ Value Value::Map(const NativeMap* map) {
 uint32_t Value::map_size() const { return is_node_backed() ? NodeSize() : payload_.map->size; }
 
 Value Value::map_key(uint32_t index) const {
-  if (is_node_backed()) return String(payload_.node->entries()[index].key);
+  if (is_node_backed()) return String(payload_.node->entries()[index].key());
   return payload_.map->keys[index];
 }
 

@@ -138,10 +138,10 @@ std::string EvaluateBatchLine(std::string_view line, const BatchOptions& options
   if (const data::Node* bound = root.Find("bindings")) {
     if (!bound->is_map()) return ErrorLine("`bindings` must be an object");
     for (const data::MapEntry& entry : bound->entries()) {
-      auto value = DecodeTypedValue(entry.value, factory, "bindings." + std::string(entry.key));
+      auto value = DecodeTypedValue(entry.value, factory, "bindings." + std::string(entry.key()));
       if (!value.ok()) return ErrorLine(value.status().message());
-      bindings.emplace_back(std::string(entry.key), *value);
-      if (!env->SlotOf(entry.key)) env->DeclareVariable(std::string(entry.key), Type::Dyn());
+      bindings.emplace_back(std::string(entry.key()), *value);
+      if (!env->SlotOf(entry.key())) env->DeclareVariable(std::string(entry.key()), Type::Dyn());
     }
   }
 

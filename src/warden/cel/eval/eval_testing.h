@@ -32,7 +32,7 @@ class Harness {
     if (!document.ok()) return;
     document_ = std::move(*document);
     for (const data::MapEntry& entry : document_.root->entries()) {
-      env_->DeclareVariable(std::string(entry.key), Type::Dyn());
+      env_->DeclareVariable(std::string(entry.key()), Type::Dyn());
     }
   }
 
@@ -58,7 +58,7 @@ class Harness {
     Activation activation(*env_);
     if (document_.root != nullptr) {
       for (const data::MapEntry& entry : document_.root->entries()) {
-        activation.Bind(entry.key, Value::FromNode(entry.value));
+        activation.Bind(entry.key(), Value::FromNode(entry.value));
       }
     }
     return EncodeTypedValue(program.Evaluate(activation, state_));

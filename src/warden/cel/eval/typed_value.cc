@@ -120,7 +120,7 @@ StatusOr<Value> DecodeTypedValue(const data::Node& node, ValueFactory& factory,
     return PathError(path, "a typed value is an object with exactly one key naming its type");
   }
   const data::MapEntry& entry = node.entries()[0];
-  std::string_view tag = entry.key;
+  std::string_view tag = entry.key();
   const data::Node& content = entry.value;
   std::string content_path = path + "." + std::string(tag);
   if (tag == "null") return Value::Null();
