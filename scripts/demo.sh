@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: the main jobs of Warden on the example repository in examples/.
 #
-#   1. validate the example policy bundle;
+#   1. validate the example policy bundle and run its unit tests (Test documents);
 #   2. check the example configuration files with it, as a CI pipeline would for prod
 #      (and for dev, where only privileged containers block);
 #   3. decide authorization requests with the enterprise bundle;
@@ -48,6 +48,11 @@ echo "Warden demo: policies as code over Kubernetes, Terraform, Dockerfiles and 
 
 step "1. Validate the policy bundle" "warden validate examples/policies"
 run_accepting 0 "$warden" validate examples/policies
+
+step "1b. Run the policies' unit tests" \
+  "warden test -b examples/policies -v && warden test -b examples/authz -v"
+run_accepting 0 "$warden" test -b examples/policies -v
+run_accepting 0 "$warden" test -b examples/authz -v
 
 step "2. Check the example inputs for prod" \
   "warden check -b examples/policies --env prod examples/inputs"

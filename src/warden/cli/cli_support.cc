@@ -98,6 +98,7 @@ bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, Ex
   spec.policies = flags.policies;
   spec.use_index = !flags.no_index;
   spec.compile.lint = false;  // lints are `warden validate`'s business
+  spec.compile.coverage = flags.coverage;
   Diagnostics diagnostics;
   out = service::LoadBundle(spec, diagnostics);
   if (diagnostics.has_errors()) {
@@ -108,6 +109,57 @@ bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, Ex
     return false;
   }
   return true;
+}
+
+bool DiscoverInputsOrReport(const std::vector<std::string>& paths,
+                            std::vector<service::InputFile>& files) {
+  if (paths.empty()) return true;
+  StatusOr<std::vector<service::InputFile>> discovered = service::DiscoverInputs(paths, {});
+  if (!discovered.ok()) {
+    std::fprintf(stderr, "error: %s\n", discovered.status().message().c_str());
+    return false;
+  }
+  files = std::move(*discovered);
+  return true;
+}
+
+bool LoadBundlePairOrReport(const std::string& before, const std::string& after,
+                            std::optional<service::BundleLocation> (&locations)[2],
+                            service::LoadedBundle (&bundles)[2], ExitCode& exit_code) {
+  const std::string* specs[2] = {&before, &after};
+  for (int side = 0; side < 2; ++side) {
+    StatusOr<service::BundleLocation> location = service::OpenBundleAt(*specs[side]);
+    if (!location.ok()) {
+      std::fprintf(stderr, "error: %s\n", location.status().message().c_str());
+      exit_code = ExitCode::kUsage;
+      return false;
+    }
+    locations[side].emplace(std::move(*location));
+  }
+  bool valid = LoadLocatedBundleOrReport(*locations[0], bundles[0]);
+  valid = LoadLocatedBundleOrReport(*locations[1], bundles[1]) && valid;  // both sides' errors
+  if (!valid) exit_code = ExitCode::kInvalid;
+  return valid;
+}
+
+bool LoadLocatedBundleOrReport(const service::BundleLocation& location,
+                               service::LoadedBundle& out) {
+  service::BundleSpec spec;
+  spec.directory = location.directory();
+  spec.compile.lint = false;  // lints are `warden validate`'s business
+  Diagnostics diagnostics;
+  out = service::LoadBundle(spec, diagnostics);
+  if (!diagnostics.has_errors()) return true;
+  Diagnostics shown;
+  for (Diagnostic diagnostic : diagnostics.items()) {
+    diagnostic.location.file = location.DisplayPath(diagnostic.location.file);
+    shown.Add(std::move(diagnostic));
+  }
+  PrintDiagnostics(shown, false);
+  std::fprintf(stderr,
+               "error: the policies of `%s` are invalid (%zu errors); see `warden validate`\n",
+               location.label().c_str(), diagnostics.error_count());
+  return false;
 }
 
 }  // namespace warden::cli

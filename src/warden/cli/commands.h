@@ -28,5 +28,13 @@ void AddValidateCommand(CLI::App& app, ExitCode& exit_code);
 void AddSchemaCommand(CLI::App& app, ExitCode& exit_code);
 // `warden init`: scaffold a policy repository.
 void AddInitCommand(CLI::App& app, ExitCode& exit_code);
+// `warden test`: run the test cases of policies.
+void AddTestCommand(CLI::App& app, ExitCode& exit_code);
+// `warden diff`: show what changed between two policy bundles.
+void AddDiffCommand(CLI::App& app, ExitCode& exit_code);
+// `warden simulate`: what policies would do to a corpus, without enforcing.
+void AddSimulateCommand(CLI::App& app, ExitCode& exit_code);
+// `warden impact`: compare two bundles on the same inputs.
+void AddImpactCommand(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace warden::cli

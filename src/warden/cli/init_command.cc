@@ -40,8 +40,9 @@ ExitCode Run(const std::string& directory, const std::string& name) {
     }
     std::printf("created %s\n", path.generic_string().c_str());
   }
-  std::printf("next: `warden validate %s` and `warden check -b %s %s/fixtures`\n",
-              directory.c_str(), directory.c_str(), directory.c_str());
+  std::printf(
+      "next: `warden validate %s`, `warden test -b %s` and `warden check -b %s %s/fixtures`\n",
+      directory.c_str(), directory.c_str(), directory.c_str(), directory.c_str());
   return ExitCode::kOk;
 }
 

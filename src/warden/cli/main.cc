@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
     warden::cli::AddCheckCommand(app, exit_code);
     warden::cli::AddEvalCommand(app, exit_code);
     warden::cli::AddValidateCommand(app, exit_code);
+    warden::cli::AddTestCommand(app, exit_code);
+    warden::cli::AddDiffCommand(app, exit_code);
+    warden::cli::AddSimulateCommand(app, exit_code);
+    warden::cli::AddImpactCommand(app, exit_code);
     warden::cli::AddSchemaCommand(app, exit_code);
     warden::cli::AddInitCommand(app, exit_code);
     warden::cli::AddExprCommand(app, exit_code);

@@ -14,6 +14,7 @@
 #include "warden/cli/commands.h"
 #include "warden/report/json_out.h"
 #include "warden/service/bundle_service.h"
+#include "warden/service/test_service.h"
 
 namespace warden::cli {
 namespace {
@@ -77,6 +78,7 @@ ExitCode Run(const ValidateFlags& flags) {
       continue;
     }
     service::LoadedBundle loaded = service::LoadBundle(spec, diagnostics);
+    service::ValidateTests(loaded.source, diagnostics);
     policies += loaded.compiled->policies.size();
     for (const auto& policy : loaded.compiled->policies) rules += policy.rules.size();
   }
@@ -84,6 +86,7 @@ ExitCode Run(const ValidateFlags& flags) {
     service::BundleSpec spec;
     spec.policies = files;
     service::LoadedBundle loaded = service::LoadBundle(spec, diagnostics);
+    service::ValidateTests(loaded.source, diagnostics);
     policies += loaded.compiled->policies.size();
     for (const auto& policy : loaded.compiled->policies) rules += policy.rules.size();
   }

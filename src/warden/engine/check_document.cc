@@ -102,8 +102,8 @@ struct PolicyRun {
     cel::Activation& activation = scratch.activation();
     if (!rule.condition) return false;
     if (!rule.foreach) {
-      cel::Value fired =
-          rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
+      cel::Value fired = internal::EvaluateCondition(
+          policy, rule, activation, scratch.state(internal::kConditionState), options.coverage);
       if (fired.is_error() || !fired.is_bool()) {
         AddError(&rule, fired.is_error() ? fired : cel::Value(), rule.condition_location);
         if (!fired.is_error()) result.errors.back().message = "condition is not a bool";
@@ -131,8 +131,8 @@ struct PolicyRun {
       cel::Value key = is_map ? items.map_key(index) : cel::Value::Int(index);
       internal::BindShared(activation, SharedSlot::kItem, item);
       internal::BindShared(activation, SharedSlot::kIndex, key);
-      cel::Value fired =
-          rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
+      cel::Value fired = internal::EvaluateCondition(
+          policy, rule, activation, scratch.state(internal::kConditionState), options.coverage);
       if (fired.is_error() || !fired.is_bool()) {
         AddError(&rule, fired, rule.condition_location);
         if (!fired.is_error()) result.errors.back().message = "condition is not a bool";

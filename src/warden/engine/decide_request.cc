@@ -240,7 +240,7 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
     // full condition, which then gives the exact value or error. A chain passes every
     // rule of the policy that does not fire in one walk (lists are policy by policy).
     internal::PlanResult planned = internal::PlanResult::kUnknown;
-    if (!errored && visit[pos].chain != RuleRef::kNoChain) {
+    if (!errored && visit[pos].chain != RuleRef::kNoChain && options.coverage == nullptr) {
       uint32_t policy_idx = visit[pos].policy;
       if (chain_binds_[policy_idx]) bind_policy(policy_idx);
       internal::PlanTable::ChainExit exit =
@@ -269,8 +269,8 @@ CompactDecision Engine::DecideCore(const RequestInput& input, const EvalOptions&
       if (planned != internal::PlanResult::kTrue || full) bind_policy(ref.policy);
       // The condition for the bound `item`, if any; an error or a non-bool fails the rule.
       auto condition_holds = [&]() {
-        cel::Value value =
-            rule.condition->Evaluate(activation, scratch.state(internal::kConditionState));
+        cel::Value value = internal::EvaluateCondition(
+            policy, rule, activation, scratch.state(internal::kConditionState), options.coverage);
         if (value.is_bool()) return value.bool_value();
         errored = true;
         record_error(ref.policy, ref.rule, value, "condition is not a bool",

@@ -40,10 +40,15 @@ struct EngineOptions {
   bool use_index = true;
 };
 
+class CoverageRecorder;
+
 struct EvalOptions {
   std::string environment;  // `--env`; empty: none (requests may carry their own)
   int64_t now_seconds = 0;  // evaluation time (Unix seconds, UTC) for `now` and expiries
   int32_t now_nanos = 0;
+  // When set, rule and branch coverage is counted into it (coverage.h); requests are then
+  // decided rule by rule, without condition plans. Not thread-safe.
+  CoverageRecorder* coverage = nullptr;
 };
 
 // A decision without strings: what DecideCompact returns, allocation-free. `policy`

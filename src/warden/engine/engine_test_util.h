@@ -40,7 +40,9 @@ struct Engines {
   std::string errors;  // diagnostics when the bundle did not compile
 };
 
-inline Engines BuildEngines(const std::map<std::string, std::string>& files) {
+// `coverage`: compile coverage circuits too (CompileOptions::coverage).
+inline Engines BuildEngines(const std::map<std::string, std::string>& files,
+                            bool coverage = false) {
   Engines out;
   TempDir dir;
   for (const auto& [name, text] : files) {
@@ -52,6 +54,7 @@ inline Engines BuildEngines(const std::map<std::string, std::string>& files) {
   policy::BundleSource source = policy::LoadBundleDirectory(dir.path(), diagnostics);
   policy::CompileOptions options;
   options.lint = false;
+  options.coverage = coverage;
   out.bundle = policy::Compile(source, diagnostics, options);
   if (diagnostics.has_errors()) {
     out.errors = Dump(diagnostics);

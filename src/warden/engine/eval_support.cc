@@ -1,6 +1,7 @@
 #include "warden/engine/eval_support.h"
 
 #include "warden/cel/eval/typed_value.h"
+#include "warden/engine/coverage.h"
 
 namespace warden::engine::internal {
 
@@ -99,6 +100,58 @@ policy::Enforcement RuleEnforcement(policy::Effect effect, policy::Enforcement p
     default:
       return policy_level;
   }
+}
+
+namespace {
+
+// Evaluates the circuit step at `at` like CEL's logical operators, short-circuiting as
+// they do, and counts each leaf it evaluates. 1 true, 0 false, -1 error or not a bool.
+int RunCircuit(const policy::CompiledPolicy& policy, const policy::CompiledRule& rule, uint32_t at,
+               const cel::Activation& activation, cel::EvalState& state,
+               CoverageRecorder& coverage) {
+  const policy::ConditionPlan& circuit = rule.coverage.circuit;
+  const policy::PlanStep& step = circuit.steps[at];
+  switch (step.op) {
+    case policy::PlanOp::kProgram: {
+      cel::Value value = circuit.programs[step.operand]->Evaluate(activation, state);
+      bool ok = value.is_bool();
+      coverage.RecordBranch(policy, rule, step.operand, ok && value.bool_value(), !ok);
+      return ok ? (value.bool_value() ? 1 : 0) : -1;
+    }
+    case policy::PlanOp::kNot: {
+      int value = RunCircuit(policy, rule, at + 1, activation, state, coverage);
+      return value < 0 ? value : 1 - value;
+    }
+    case policy::PlanOp::kAnd:
+    case policy::PlanOp::kOr: {
+      const int absorbing = step.op == policy::PlanOp::kAnd ? 0 : 1;
+      bool error = false;
+      for (uint32_t child = at + 1; child < step.end; child = circuit.steps[child].end) {
+        int value = RunCircuit(policy, rule, child, activation, state, coverage);
+        if (value == absorbing) return absorbing;
+        error = error || value < 0;
+      }
+      return error ? -1 : 1 - absorbing;
+    }
+    case policy::PlanOp::kTest:
+      break;  // coverage circuits have no native tests
+  }
+  return -1;
+}
+
+}  // namespace
+
+cel::Value EvaluateCondition(const policy::CompiledPolicy& policy, const policy::CompiledRule& rule,
+                             const cel::Activation& activation, cel::EvalState& state,
+                             CoverageRecorder* coverage) {
+  if (coverage == nullptr) return rule.condition->Evaluate(activation, state);
+  // The circuit first: the condition's value (an error's text) may live in `state`,
+  // which the circuit's evaluations would reuse.
+  if (!rule.coverage.circuit.empty()) RunCircuit(policy, rule, 0, activation, state, *coverage);
+  cel::Value value = rule.condition->Evaluate(activation, state);
+  bool ok = value.is_bool();
+  coverage->RecordCondition(policy, rule, ok && value.bool_value(), !ok);
+  return value;
 }
 
 }  // namespace warden::engine::internal

@@ -116,4 +116,10 @@ policy::Enforcement RuleEnforcement(policy::Effect effect, policy::Enforcement p
 // `error: message` text of an error value.
 std::string ErrorText(const cel::Value& value);
 
+// `rule`'s condition in `activation`. With a coverage recorder, also counts the result
+// and runs the rule's coverage circuit (policy::CoverageCircuit) to count its branches.
+cel::Value EvaluateCondition(const policy::CompiledPolicy& policy, const policy::CompiledRule& rule,
+                             const cel::Activation& activation, cel::EvalState& state,
+                             CoverageRecorder* coverage);
+
 }  // namespace warden::engine::internal

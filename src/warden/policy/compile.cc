@@ -122,9 +122,16 @@ class PolicyCompiler {
     rule.plan = PlanCondition(std::move(parsed.parsed), env, options_);
   }
 
-  PolicyCompiler(const cel::CompileOptions& options, Diagnostics& diagnostics,
+  // The branch-coverage circuit of a condition that compiled (condition_plan.h).
+  void AddCoverage(const cel::Env& env, const std::string& condition, CompiledRule& rule) {
+    cel::ParseResult parsed = cel::Parse(condition, options_.parse);
+    if (!parsed.ok()) return;
+    rule.coverage = CoverageCircuitOf(std::move(parsed.parsed), env, options_);
+  }
+
+  PolicyCompiler(const cel::CompileOptions& options, bool coverage, Diagnostics& diagnostics,
                  std::vector<std::shared_ptr<const Arena>>& storage)
-      : options_(options), diagnostics_(diagnostics), storage_(storage) {}
+      : options_(options), coverage_(coverage), diagnostics_(diagnostics), storage_(storage) {}
 
   std::optional<CompiledPolicy> Compile(const ResolvedPolicy& resolved) {
     const PolicyDoc& doc = resolved.doc;
@@ -212,6 +219,7 @@ class PolicyCompiler {
         rule.condition = CompileCel(*env, *rule_doc.condition, file, options_, diagnostics_);
         rule.condition_location = {file, rule_doc.condition->position};
         if (!rule_doc.foreach && rule.condition) AddPlan(*env, rule_doc.condition->value, rule);
+        if (coverage_ && rule.condition) AddCoverage(*env, rule_doc.condition->value, rule);
       }
       rule.message = CompileTemplate(*env, rule_doc.message, file, "the message of " + where,
                                      options_, diagnostics_);
@@ -239,6 +247,7 @@ class PolicyCompiler {
   }
 
   cel::CompileOptions options_;
+  bool coverage_ = false;
   Diagnostics& diagnostics_;
   std::vector<std::shared_ptr<const Arena>>& storage_;
 };
@@ -330,7 +339,7 @@ std::shared_ptr<const CompiledBundle> Compile(const BundleSource& source, Diagno
   if (source.documents) bundle->storage = source.documents->storage;
   cel::CompileOptions cel_options;
   cel_options.limits = options.limits;
-  PolicyCompiler compiler(cel_options, diagnostics, bundle->storage);
+  PolicyCompiler compiler(cel_options, options.coverage, diagnostics, bundle->storage);
   size_t most_lets = 0;
   for (const ResolvedPolicy& resolved : source.policies) {
     if (std::optional<CompiledPolicy> policy = compiler.Compile(resolved)) {

@@ -16,6 +16,9 @@ namespace warden::policy {
 struct CompileOptions {
   cel::EvalLimits limits;  // per evaluation of every program
   bool lint = true;        // run lint.h on the result
+  // Also compile each condition's coverage circuit (CompiledRule::coverage), for
+  // `warden test --coverage`.
+  bool coverage = false;
 };
 
 // Compiles `source`. Returns a bundle even when there are errors (the policies that

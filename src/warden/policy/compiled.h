@@ -72,6 +72,9 @@ struct CompiledRule {
   // The condition as a native circuit the engine runs before (and mostly instead of)
   // the CEL program (condition_plan.h); empty for foreach rules and plain programs.
   ConditionPlan plan;
+  // The condition's logical structure for branch coverage; compiled only with
+  // CompileOptions::coverage (empty otherwise, and for conditions without `&&`/`||`/`!`).
+  CoverageCircuit coverage;
   CompiledTemplate message;
   CompiledTemplate path;
   CompiledTemplate remediation;

@@ -1,5 +1,9 @@
 #include "warden/policy/condition_plan.h"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string_view>
 #include <utility>
 
 #include "warden/policy/compiled.h"
@@ -145,35 +149,100 @@ void Operands(cel::ExprPtr expr, const char* name, std::vector<cel::ExprPtr>& ou
   out.push_back(std::move(expr));
 }
 
+// The smallest source offset in a sub-expression: where its text starts (an operator
+// node's own offset is its operator's, after its left operand).
+int32_t StartOffset(const cel::Expr& expr) {
+  int32_t start = expr.offset;
+  auto visit = [&](const cel::ExprPtr& child) {
+    if (child != nullptr) start = std::min(start, StartOffset(*child));
+  };
+  visit(expr.operand);
+  for (const cel::ExprPtr& arg : expr.args) visit(arg);
+  for (const cel::MapEntryExpr& entry : expr.entries) {
+    visit(entry.key);
+    visit(entry.value);
+  }
+  visit(expr.iter_range);
+  return start;
+}
+
+// The source text of a leaf that starts at `begin` and ends before `end` (the next
+// operand's start, or the end of the enclosing operand): trailing operators, spaces and
+// unbalanced parentheses trimmed. For display only.
+std::string LeafText(const std::string& source, int32_t begin, int32_t end) {
+  auto b = static_cast<size_t>(std::max(begin, 0));
+  auto e = std::min(static_cast<size_t>(std::max(end, begin)), source.size());
+  std::string text = b < e ? source.substr(b, e - b) : std::string();
+  auto count = [&](char c) { return std::count(text.begin(), text.end(), c); };
+  auto ends_with = [&](std::string_view suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  // Peel what belongs to the enclosing expression until nothing changes.
+  for (bool changed = true; changed && !text.empty();) {
+    changed = false;
+    size_t first = text.find_first_not_of(" \t\r\n");
+    size_t last = text.find_last_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    if (first > 0 || last + 1 < text.size()) {
+      text = text.substr(first, last - first + 1);
+      changed = true;
+    }
+    for (std::string_view suffix : {"&&", "||", "!", "("}) {
+      if (ends_with(suffix)) {
+        text.resize(text.size() - suffix.size());
+        changed = true;
+      }
+    }
+    if (!text.empty() && text.back() == ')' && count(')') > count('(')) {
+      text.pop_back();
+      changed = true;
+    }
+    if (!text.empty() && text.front() == '(' && count('(') > count(')')) {
+      text.erase(0, 1);
+      changed = true;
+    }
+  }
+  return text;
+}
+
 class Planner {
  public:
-  Planner(const cel::ParsedExpr& parsed, const cel::Env& env, const cel::CompileOptions& options)
-      : parsed_(parsed), env_(env), options_(options) {}
+  // `native`: turn simple tests into plan tests (condition plans); otherwise every leaf
+  // is a program and its source text is kept (coverage circuits).
+  Planner(const cel::ParsedExpr& parsed, const cel::Env& env, const cel::CompileOptions& options,
+          bool native = true)
+      : parsed_(parsed), env_(env), options_(options), native_(native) {}
 
-  void Emit(cel::ExprPtr expr) {
+  // `end`: the source offset where this operand's text ends (for leaf texts).
+  void Emit(cel::ExprPtr expr, int32_t end = INT32_MAX) {
     for (const char* name : {cel::op::kLogicalAnd, cel::op::kLogicalOr}) {
       if (!IsOperator(*expr, name, 2)) continue;
       size_t at = Open(name == cel::op::kLogicalAnd ? PlanOp::kAnd : PlanOp::kOr, 0);
       std::vector<cel::ExprPtr> operands;
       Operands(std::move(expr), name, operands);
-      for (cel::ExprPtr& operand : operands) Emit(std::move(operand));
+      for (size_t idx = 0; idx < operands.size(); ++idx) {
+        int32_t operand_end = idx + 1 < operands.size() ? StartOffset(*operands[idx + 1]) : end;
+        Emit(std::move(operands[idx]), operand_end);
+      }
       Close(at);
       return;
     }
     if (IsOperator(*expr, cel::op::kLogicalNot, 1)) {
       size_t at = Open(PlanOp::kNot, 0);
-      Emit(std::move(expr->args[0]));
+      Emit(std::move(expr->args[0]), end);
       Close(at);
       return;
     }
     PlanTest test;
     bool negated = false;
-    if (AsTest(*expr, test, negated)) {
+    if (native_ && AsTest(*expr, test, negated)) {
       size_t at = negated ? Open(PlanOp::kNot, 0) : 0;
       Close(Open(PlanOp::kTest, Intern(std::move(test))));
       if (negated) Close(at);
       return;
     }
+    if (!native_) leaves_.push_back(LeafText(parsed_.source.text, StartOffset(*expr), end));
     cel::ParsedExpr leaf;
     leaf.expr = std::move(expr);
     leaf.source = parsed_.source;
@@ -191,6 +260,13 @@ class Planner {
   ConditionPlan Take() {
     if (failed_ || plan_.tests.empty()) return {};
     return std::move(plan_);
+  }
+
+  // The coverage circuit, empty when the condition has no logical operator or a leaf
+  // does not compile.
+  CoverageCircuit TakeCircuit() {
+    if (failed_ || plan_.programs.size() < 2) return {};
+    return {std::move(plan_), std::move(leaves_)};
   }
 
  private:
@@ -211,7 +287,9 @@ class Planner {
   const cel::ParsedExpr& parsed_;
   const cel::Env& env_;
   const cel::CompileOptions& options_;
+  bool native_;
   ConditionPlan plan_;
+  std::vector<std::string> leaves_;
   bool failed_ = false;
 };
 
@@ -284,6 +362,14 @@ ConditionPlan PlanCondition(cel::ParsedExpr parsed, const cel::Env& env,
   Planner planner(parsed, env, options);
   planner.Emit(std::move(parsed.expr));
   return planner.Take();
+}
+
+CoverageCircuit CoverageCircuitOf(cel::ParsedExpr parsed, const cel::Env& env,
+                                  const cel::CompileOptions& options) {
+  if (parsed.expr == nullptr) return {};
+  Planner planner(parsed, env, options, /*native=*/false);
+  planner.Emit(std::move(parsed.expr));
+  return planner.TakeCircuit();
 }
 
 std::string DescribePlan(const ConditionPlan& plan) {

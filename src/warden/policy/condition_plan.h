@@ -81,6 +81,17 @@ struct ConditionPlan {
 ConditionPlan PlanCondition(cel::ParsedExpr parsed, const cel::Env& env,
                             const cel::CompileOptions& options);
 
+// A condition's `&&` / `||` / `!` structure with every other sub-expression compiled as
+// its own program (no native tests), for branch coverage (`warden test --coverage`): the
+// engine evaluates it beside the condition and records what each leaf gave. `leaves`
+// holds each program leaf's source text, in program order.
+struct CoverageCircuit {
+  ConditionPlan circuit;  // empty: no logical operator, so nothing beyond the rule itself
+  std::vector<std::string> leaves;
+};
+CoverageCircuit CoverageCircuitOf(cel::ParsedExpr parsed, const cel::Env& env,
+                                  const cel::CompileOptions& options);
+
 // The plan as text, for tests and `--explain`: `and(test(action == "a"), not(...))`.
 std::string DescribePlan(const ConditionPlan& plan);
 

@@ -1,6 +1,8 @@
 #include "warden/report/json_out.h"
 
 #include <cassert>
+#include <cmath>
+#include <cstdio>
 
 #include "warden/report/text.h"
 
@@ -116,6 +118,13 @@ void JsonOut::String(std::string_view value) {
 void JsonOut::Int(int64_t value) {
   BeforeValue();
   out_ += std::to_string(value);
+}
+
+void JsonOut::Fixed(double value, int decimals) {
+  BeforeValue();
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::isfinite(value) ? value : 0.0);
+  out_ += buffer;
 }
 
 void JsonOut::Uint(uint64_t value) {

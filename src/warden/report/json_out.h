@@ -31,6 +31,8 @@ class JsonOut {
   void String(std::string_view value);
   void Int(int64_t value);
   void Uint(uint64_t value);
+  // A finite number with `decimals` digits after the point (`77.8`).
+  void Fixed(double value, int decimals);
   void Bool(bool value);
   void Null();
 

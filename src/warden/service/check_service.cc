@@ -15,14 +15,15 @@ report::InputError ToInputError(const std::string& file, const Status& status) {
 }
 
 struct FileResult {
-  std::vector<engine::DocumentResult> results;
+  std::vector<std::vector<engine::DocumentResult>> results;  // per engine
   std::vector<report::InputError> errors;
 };
 
 }  // namespace
 
-report::CheckReport RunCheck(const engine::Engine& engine, const std::vector<InputFile>& files,
-                             const CheckOptions& options) {
+std::vector<report::CheckReport> RunCheckWithEach(const std::vector<const engine::Engine*>& engines,
+                                                  const std::vector<InputFile>& files,
+                                                  const CheckOptions& options) {
   std::vector<FileResult> per_file(files.size());
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -31,13 +32,16 @@ report::CheckReport RunCheck(const engine::Engine& engine, const std::vector<Inp
     for (size_t file_idx = next++; file_idx < files.size(); file_idx = next++) {
       const InputFile& file = files[file_idx];
       FileResult& out = per_file[file_idx];
+      out.results.resize(engines.size());
       StatusOr<std::vector<engine::DocumentInput>> inputs = ReadInputs(file, options.read);
       if (!inputs.ok()) {
         out.errors.push_back(
             ToInputError(file.path == "-" ? "<stdin>" : file.path, inputs.status()));
       } else {
-        for (const engine::DocumentInput& input : *inputs) {
-          out.results.push_back(engine.Check(input, options.eval));
+        for (size_t engine_idx = 0; engine_idx < engines.size(); ++engine_idx) {
+          for (const engine::DocumentInput& input : *inputs) {
+            out.results[engine_idx].push_back(engines[engine_idx]->Check(input, options.eval));
+          }
         }
       }
       size_t finished = ++done;
@@ -54,17 +58,28 @@ report::CheckReport RunCheck(const engine::Engine& engine, const std::vector<Inp
   worker();
   for (std::thread& thread : pool) thread.join();
 
-  report::CheckReport report;
-  for (FileResult& file : per_file) {
-    for (engine::DocumentResult& result : file.results) report.results.push_back(std::move(result));
-    for (report::InputError& error : file.errors) report.input_errors.push_back(std::move(error));
+  std::vector<report::CheckReport> reports(engines.size());
+  for (size_t engine_idx = 0; engine_idx < engines.size(); ++engine_idx) {
+    report::CheckReport& report = reports[engine_idx];
+    for (FileResult& file : per_file) {
+      if (file.results.size() <= engine_idx) continue;  // no file was read
+      for (engine::DocumentResult& result : file.results[engine_idx]) {
+        report.results.push_back(std::move(result));
+      }
+      report.input_errors.insert(report.input_errors.end(), file.errors.begin(), file.errors.end());
+    }
+    const policy::CompiledBundle& bundle = engines[engine_idx]->bundle();
+    report.bundle_name = bundle.name;
+    report.bundle_version = bundle.version;
+    report.bundle_digest = bundle.digest;
+    report.environment = options.eval.environment;
   }
-  const policy::CompiledBundle& bundle = engine.bundle();
-  report.bundle_name = bundle.name;
-  report.bundle_version = bundle.version;
-  report.bundle_digest = bundle.digest;
-  report.environment = options.eval.environment;
-  return report;
+  return reports;
+}
+
+report::CheckReport RunCheck(const engine::Engine& engine, const std::vector<InputFile>& files,
+                             const CheckOptions& options) {
+  return std::move(RunCheckWithEach({&engine}, files, options)[0]);
 }
 
 }  // namespace warden::service

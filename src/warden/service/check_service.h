@@ -27,4 +27,10 @@ struct CheckOptions {
 report::CheckReport RunCheck(const engine::Engine& engine, const std::vector<InputFile>& files,
                              const CheckOptions& options);
 
+// The same with several engines: every file is read once and checked by each engine
+// (`warden impact` compares two bundles); one report per engine, in order.
+std::vector<report::CheckReport> RunCheckWithEach(const std::vector<const engine::Engine*>& engines,
+                                                  const std::vector<InputFile>& files,
+                                                  const CheckOptions& options);
+
 }  // namespace warden::service

@@ -87,6 +87,8 @@ jobs:
       - uses: actions/checkout@v4
       - name: Validate policies
         run: warden validate .
+      - name: Test policies
+        run: warden test -b . --output-file junit=warden-tests.xml
       - name: Check manifests
         run: warden check -b . --output github --output-file sarif=warden.sarif deploy/
       - name: Upload SARIF to code scanning
@@ -100,23 +102,29 @@ constexpr const char* kGitlab = R"file(warden:
   stage: test
   script:
     - warden validate .
+    - warden test -b . --output-file junit=warden-tests.xml
     - warden check -b . --output table --output-file gitlab=gl-code-quality.json --output-file junit=warden-junit.xml deploy/
   artifacts:
     when: always
     reports:
       codequality: gl-code-quality.json
-      junit: warden-junit.xml
+      junit: [warden-junit.xml, warden-tests.xml]
 )file";
 
 constexpr const char* kPreCommit =
     R"file(# pre-commit (https://pre-commit.com) hooks: `pre-commit install` once, then every
-# commit validates the policies and checks the manifests.
+# commit validates and tests the policies and checks the manifests.
 repos:
   - repo: local
     hooks:
       - id: warden-validate
         name: warden validate
         entry: warden validate .
+        language: system
+        pass_filenames: false
+      - id: warden-test
+        name: warden test
+        entry: warden test -b .
         language: system
         pass_filenames: false
       - id: warden-check
