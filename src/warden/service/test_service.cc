@@ -143,10 +143,26 @@ class CaseRunner {
     std::optional<CaseEngine> engine =
         EngineForCase(bundle_, test_case, options_.coverage, case_diagnostics);
     if (!engine) {
+      std::vector<std::string> problems;
+      for (const Diagnostic& diagnostic : case_diagnostics.items()) {
+        problems.push_back(FormatDiagnostic(diagnostic));
+      }
+      // A case may expect its parameters or exceptions to be refused (a template that
+      // must reject a bad value): then the refusal is its result, not an invalid test.
+      if (test_case.expect_error && !problems.empty()) {
+        if (AnyContains(problems, *test_case.expect_error)) {
+          result.expected_error_seen = true;
+          result.passed = true;
+        } else {
+          result.mismatches.push_back({"expect_error: expected an error containing `" +
+                                           *test_case.expect_error + "`, got `" + problems[0] + "`",
+                                       {},
+                                       {}});
+        }
+        return result;
+      }
       diagnostics_.Merge(case_diagnostics);
-      result.error = case_diagnostics.items().empty()
-                         ? "the bundle does not compile for this case"
-                         : FormatDiagnostic(case_diagnostics.items()[0]);
+      result.error = problems.empty() ? "the bundle does not compile for this case" : problems[0];
       return result;
     }
     engine::EvalOptions eval = options_.defaults;
