@@ -36,32 +36,13 @@ struct CheckFlags {
   size_t jobs = 0;
 };
 
-struct OutputTarget {
-  report::Format format;
-  std::string path;  // `-`: stdout
-};
-
-bool ParseOutputs(const CheckFlags& flags, std::vector<OutputTarget>& targets) {
-  report::Format format;
-  if (!report::ParseFormat(flags.output, format)) {
-    std::fprintf(stderr,
-                 "error: unknown output format `%s` (table, json, sarif, junit, github, gitlab, "
-                 "markdown)\n",
-                 flags.output.c_str());
-    return false;
-  }
-  targets.push_back({format, "-"});
-  for (const std::string& spec : flags.output_files) {
-    size_t equals = spec.find('=');
-    report::Format file_format;
-    if (equals == std::string::npos || equals + 1 == spec.size() ||
-        !report::ParseFormat(spec.substr(0, equals), file_format)) {
-      std::fprintf(stderr, "error: `--output-file %s`: expected FORMAT=PATH\n", spec.c_str());
-      return false;
-    }
-    targets.push_back({file_format, spec.substr(equals + 1)});
-  }
-  return true;
+bool ParseCheckFormat(const std::string& text, report::Format& format) {
+  if (report::ParseFormat(text, format)) return true;
+  std::fprintf(stderr,
+               "error: unknown output format `%s` (table, json, sarif, junit, github, gitlab, "
+               "markdown)\n",
+               text.c_str());
+  return false;
 }
 
 // Blocking under `--fail-on`: enforce findings at or above the threshold, error outcomes
@@ -80,8 +61,10 @@ bool Blocks(const report::CheckReport& report, const report::Summary& summary,
 }
 
 ExitCode Run(const CheckFlags& flags) {
-  std::vector<OutputTarget> targets;
-  if (!ParseOutputs(flags, targets)) return ExitCode::kUsage;
+  std::vector<std::pair<report::Format, std::string>> targets;
+  if (!ParseOutputTargets(flags.output, flags.output_files, ParseCheckFormat, targets)) {
+    return ExitCode::kUsage;
+  }
   policy::Severity threshold = policy::Severity::kInfo;
   if (!flags.fail_on.empty() && !policy::ParseSeverity(flags.fail_on, threshold)) {
     std::fprintf(stderr, "error: `--fail-on %s`: expected info, low, medium, high or critical\n",
@@ -141,12 +124,10 @@ ExitCode Run(const CheckFlags& flags) {
   report::RenderOptions render;
   render.show_passes = flags.show_passes;
   render.quiet = flags.quiet;
-  for (const OutputTarget& target : targets) {
-    render.color = target.path == "-" && target.format == report::Format::kTable &&
-                   !flags.no_color && StdoutWantsColor();
-    if (!WriteOutput(target.path, report::Render(report, target.format, render))) {
-      return ExitCode::kUsage;
-    }
+  for (const auto& [format, path] : targets) {
+    render.color =
+        path == "-" && format == report::Format::kTable && !flags.no_color && StdoutWantsColor();
+    if (!WriteOutput(path, report::Render(report, format, render))) return ExitCode::kUsage;
   }
   if (!report.input_errors.empty()) return ExitCode::kInvalid;
   return Blocks(report, summary, threshold) ? ExitCode::kFailed : ExitCode::kOk;

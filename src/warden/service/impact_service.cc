@@ -2,8 +2,6 @@
 
 #include <thread>
 
-#include "warden/base/file.h"
-#include "warden/data/jsonl_reader.h"
 #include "warden/report/findings.h"
 #include "warden/service/request_service.h"
 
@@ -15,25 +13,16 @@ struct RecordedRequests {
   std::vector<std::string> labels;  // `file:line`
 };
 
-// Reads every request of the files; a decision-log record's `request` member is its
-// request.
-Status ReadRecordedRequests(const std::vector<std::string>& files, const ReadOptions& read,
-                            RecordedRequests& out) {
+// Reads every request of the files; the first line that is not a request is an error.
+Status ReadAllRequests(const std::vector<std::string>& files, const ReadOptions& read,
+                       RecordedRequests& out) {
   for (const std::string& file : files) {
-    StatusOr<std::string> text = ReadFile(file, read.limits.max_input_bytes);
-    if (!text.ok()) return text.status();
-    StatusOr<std::vector<data::Document>> lines = data::ReadJsonLines(*text, file, read.limits);
+    StatusOr<std::vector<RecordedRequest>> lines = ReadRecordedRequests(file, read.limits);
     if (!lines.ok()) return lines.status();
-    for (const data::Document& line : *lines) {
-      data::Document request_document = line;
-      if (line.root != nullptr && line.root->is_map()) {
-        if (const data::Node* request = line.root->Find("request")) request_document.root = request;
-      }
-      StatusOr<engine::RequestInput> request = RequestFromDocument(request_document);
-      if (!request.ok()) return request.status();
-      out.requests.push_back(std::move(*request));
-      out.labels.push_back(file + ":" +
-                           std::to_string(line.root != nullptr ? line.root->position().line : 0));
+    for (RecordedRequest& line : *lines) {
+      if (!line.error.ok()) return line.error;
+      out.requests.push_back(std::move(line.request));
+      out.labels.push_back(std::move(line.label));
     }
   }
   return Status::Ok();
@@ -55,7 +44,7 @@ StatusOr<report::Impact> RunImpact(const engine::Engine& base, const engine::Eng
                                    std::string base_label, std::string head_label,
                                    const ImpactInputs& inputs, const ImpactOptions& options) {
   RecordedRequests recorded;
-  if (Status status = ReadRecordedRequests(inputs.request_files, options.check.read, recorded);
+  if (Status status = ReadAllRequests(inputs.request_files, options.check.read, recorded);
       !status.ok()) {
     return status;
   }

@@ -1,6 +1,8 @@
 #include "warden/service/request_service.h"
 
+#include "warden/base/file.h"
 #include "warden/data/json_reader.h"
+#include "warden/data/jsonl_reader.h"
 
 namespace warden::service {
 
@@ -43,6 +45,32 @@ StatusOr<engine::RequestInput> ParseRequest(std::string_view text, std::string f
   StatusOr<data::Document> document = data::ReadJson(text, std::move(file));
   if (!document.ok()) return document.status();
   return RequestFromDocument(*document);
+}
+
+StatusOr<std::vector<RecordedRequest>> ReadRecordedRequests(const std::string& file,
+                                                            const data::ReadLimits& limits) {
+  StatusOr<std::string> text = ReadFile(file, limits.max_input_bytes);
+  if (!text.ok()) return text.status();
+  StatusOr<std::vector<data::Document>> lines = data::ReadJsonLines(*text, file, limits);
+  if (!lines.ok()) return lines.status();
+  std::vector<RecordedRequest> out;
+  for (const data::Document& line : *lines) {
+    RecordedRequest recorded;
+    recorded.label =
+        file + ":" + std::to_string(line.root != nullptr ? line.root->position().line : 0);
+    data::Document request_document = line;
+    if (line.root != nullptr && line.root->is_map()) {
+      if (const data::Node* request = line.root->Find("request")) request_document.root = request;
+    }
+    StatusOr<engine::RequestInput> request = RequestFromDocument(request_document);
+    if (request.ok()) {
+      recorded.request = std::move(*request);
+    } else {
+      recorded.error = request.status();
+    }
+    out.push_back(std::move(recorded));
+  }
+  return out;
 }
 
 }  // namespace warden::service
