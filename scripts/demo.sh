@@ -3,7 +3,8 @@
 #
 #   1. validate the example policy bundle and run its unit tests (Test documents);
 #   2. check the example configuration files with it, as a CI pipeline would for prod
-#      (and for dev, where only privileged containers block);
+#      (and for dev, where only privileged containers block), and with the built-in
+#      template library alone (examples/builtin);
 #   3. decide authorization requests with the enterprise bundle;
 #   4. evaluate single CEL conditions with `warden expr`.
 #
@@ -61,6 +62,14 @@ check_step -b examples/policies --env prod examples/inputs
 step "2b. The same inputs for dev: everything warns except privileged containers" \
   "warden check -b examples/policies --env dev --quiet examples/inputs"
 check_step -b examples/policies --env dev --quiet examples/inputs
+
+step "2c. The built-in library: templates, and the same inputs checked with them alone" \
+  "warden templates list && warden check -b examples/builtin --env prod --quiet examples/inputs"
+run_accepting 0 "$warden" templates list
+check_step -b examples/builtin --env prod --quiet examples/inputs
+
+step "2d. Which compliance controls the built-in rules support" "warden frameworks list"
+run_accepting 0 "$warden" frameworks list
 
 step "3. Explain one authorization decision" \
   "warden eval -b examples/authz --request examples/authz/requests/analyst-reads-phi.json --explain"

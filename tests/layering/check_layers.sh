@@ -34,13 +34,14 @@ declare -A allowed=(
   [data]="base"
   [cel]="base data"
   [store]="base"
-  [policy]="base data cel"
-  [engine]="base data cel policy"
-  [tester]="base data cel policy engine"
-  [report]="base data cel policy engine tester"
-  [service]="base data cel policy engine tester report store"
-  [cli]="base data cel policy engine tester report store service"
-  [server]="base data cel policy engine tester report store service"
+  [library]="base data"
+  [policy]="base data cel library"
+  [engine]="base data cel policy library"
+  [tester]="base data cel policy engine library"
+  [report]="base data cel policy engine tester library"
+  [service]="base data cel policy engine tester report store library"
+  [cli]="base data cel policy engine tester report store service library"
+  [server]="base data cel policy engine tester report store service library"
 )
 
 # Inside cel/: sub-library -> sub-libraries it may include (besides itself)

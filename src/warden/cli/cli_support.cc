@@ -68,7 +68,9 @@ bool StdoutWantsColor() {
 
 void AddBundleFlags(CLI::App& command, BundleFlags& flags) {
   command.add_option("-b,--bundle", flags.directory, "Policy bundle directory");
-  command.add_option("-p,--policy", flags.policies, "Policy file or directory (repeatable)")
+  command
+      .add_option("-p,--policy", flags.policies,
+                  "Policy file, directory or builtin:TEMPLATE (repeatable)")
       ->allow_extra_args(false);
   command.add_flag("--no-index", flags.no_index,
                    "Match every policy linearly instead of through the rule index");

@@ -36,5 +36,7 @@ void AddDiffCommand(CLI::App& app, ExitCode& exit_code);
 void AddSimulateCommand(CLI::App& app, ExitCode& exit_code);
 // `warden impact`: compare two bundles on the same inputs.
 void AddImpactCommand(CLI::App& app, ExitCode& exit_code);
+// `warden templates` and `warden frameworks`: the built-in library.
+void AddLibraryCommands(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace warden::cli

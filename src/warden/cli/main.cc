@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     warden::cli::AddDiffCommand(app, exit_code);
     warden::cli::AddSimulateCommand(app, exit_code);
     warden::cli::AddImpactCommand(app, exit_code);
+    warden::cli::AddLibraryCommands(app, exit_code);
     warden::cli::AddSchemaCommand(app, exit_code);
     warden::cli::AddInitCommand(app, exit_code);
     warden::cli::AddExprCommand(app, exit_code);

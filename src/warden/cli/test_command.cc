@@ -30,7 +30,8 @@ struct TestFlags {
   bool verbose = false;
   bool no_color = false;
   bool coverage = false;
-  double coverage_threshold = -1;  // < 0: none
+  double coverage_threshold = -1;       // < 0: none
+  double rule_coverage_threshold = -1;  // < 0: none
   bool watch = false;
 };
 
@@ -71,7 +72,8 @@ ExitCode Run(const TestFlags& flags, std::vector<std::string>* watched = nullptr
   }
   service::TestOptions options;
   options.run_filter = flags.run;
-  options.coverage = flags.coverage || flags.coverage_threshold >= 0;
+  options.coverage =
+      flags.coverage || flags.coverage_threshold >= 0 || flags.rule_coverage_threshold >= 0;
   options.defaults.environment = flags.environment;
   if (!ResolveNow(flags.now, options.defaults.now_seconds, options.defaults.now_nanos)) {
     return ExitCode::kUsage;
@@ -111,6 +113,12 @@ ExitCode Run(const TestFlags& flags, std::vector<std::string>* watched = nullptr
       run->coverage->totals.percent() < flags.coverage_threshold) {
     std::fprintf(stderr, "error: coverage %.1f%% is below the threshold of %.1f%%\n",
                  run->coverage->totals.percent(), flags.coverage_threshold);
+    return ExitCode::kFailed;
+  }
+  if (flags.rule_coverage_threshold >= 0 && run->coverage &&
+      run->coverage->rule_totals.percent() < flags.rule_coverage_threshold) {
+    std::fprintf(stderr, "error: rule coverage %.1f%% is below the threshold of %.1f%%\n",
+                 run->coverage->rule_totals.percent(), flags.rule_coverage_threshold);
     return ExitCode::kFailed;
   }
   return ExitCode::kOk;
@@ -158,6 +166,11 @@ void AddTestCommand(CLI::App& app, ExitCode& exit_code) {
   command
       ->add_option("--coverage-threshold", flags->coverage_threshold,
                    "Fail (exit code 1) when coverage is below PCT; implies --coverage")
+      ->check(CLI::Range(0.0, 100.0));
+  command
+      ->add_option("--rule-coverage-threshold", flags->rule_coverage_threshold,
+                   "Fail (exit code 1) when rule coverage (fired and not fired, without "
+                   "branches) is below PCT; implies --coverage")
       ->check(CLI::Range(0.0, 100.0));
   command->add_flag("--no-color", flags->no_color, "Never colour the table");
   command->add_flag("--watch", flags->watch,

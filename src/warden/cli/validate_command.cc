@@ -70,7 +70,7 @@ ExitCode Run(const ValidateFlags& flags) {
     service::BundleSpec spec;
     if (std::filesystem::is_directory(path, error)) {
       spec.directory = path;
-    } else if (std::filesystem::exists(path, error)) {
+    } else if (std::filesystem::exists(path, error) || path.rfind("builtin:", 0) == 0) {
       files.push_back(path);
       continue;
     } else {
@@ -116,8 +116,9 @@ void AddValidateCommand(CLI::App& app, ExitCode& exit_code) {
   auto flags = std::make_shared<ValidateFlags>();
   CLI::App* command =
       app.add_subcommand("validate", "Report every problem of policy bundles and files");
-  command->add_option("paths", flags->paths,
-                      "Bundle directories or policy files (default: the current directory)");
+  command->add_option(
+      "paths", flags->paths,
+      "Bundle directories, policy files or builtin:TEMPLATE (default: the current directory)");
   command->add_option("-o,--output", flags->output, "text or json");
   command->add_flag("--strict", flags->strict, "Warnings fail too (exit code 3)");
   command->callback([flags, &exit_code] { exit_code = Run(*flags); });

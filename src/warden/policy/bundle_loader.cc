@@ -10,6 +10,7 @@
 
 #include "warden/base/sha256.h"
 #include "warden/cel/lib/glob.h"
+#include "warden/library/catalog.h"
 #include "warden/policy/loader.h"
 
 namespace warden::policy {
@@ -21,8 +22,11 @@ constexpr const char* kManifestNames[] = {"bundle.yaml", "bundle.yml", "warden.y
 // Bundles including bundles: deeper than this is surely a mistake (and bounds recursion).
 constexpr int kMaxIncludeDepth = 16;
 
+// `relative` below `directory`; an absolute `relative` stands on its own.
 std::string JoinPath(const std::string& directory, const std::string& relative) {
-  if (directory.empty() || directory == ".") return relative;
+  if (directory.empty() || directory == "." || (!relative.empty() && relative[0] == '/')) {
+    return relative;
+  }
   if (directory.back() == '/') return directory + relative;
   return directory + "/" + relative;
 }
@@ -106,14 +110,51 @@ class BundleLoader {
     return added;
   }
 
+  // Loads the files of built-in template `name` (`builtin:NAME`); nullopt with E122 at
+  // `where` when there is no such template.
+  std::optional<Added> LoadBuiltin(const std::string& name, const SourceLocation& where) {
+    const StatusOr<library::Catalog>& catalog = library::BuiltinCatalog();
+    if (!catalog.ok()) {
+      diagnostics_.Error("E122", where, "the built-in library is unreadable",
+                         catalog.status().message());
+      return std::nullopt;
+    }
+    std::string short_name = name.substr(library::kBuiltinPrefix.size());
+    const library::TemplateInfo* found = catalog->FindTemplate(short_name);
+    if (found == nullptr) {
+      std::vector<std::string> names = catalog->TemplateNames();
+      std::string hint = ClosestMatch(short_name, {names.begin(), names.end()});
+      diagnostics_.Error("E122", where, "unknown built-in template `" + name + "`",
+                         hint.empty() ? "`warden templates list` shows the built-in templates"
+                                      : "did you mean `builtin:" + hint + "`?");
+      return std::nullopt;
+    }
+    Added added{documents_->policies.size(), 0, documents_->exceptions.size(), 0,
+                documents_->tests.size(),    0, documents_->bundles.size(),    0};
+    for (const library::PolicyFile& file : found->files) {
+      LoadText(file.text, file.name, *documents_, diagnostics_);
+      files_.push_back(file.name);
+    }
+    added.policies_end = documents_->policies.size();
+    added.exceptions_end = documents_->exceptions.size();
+    added.tests_end = documents_->tests.size();
+    added.bundles_end = documents_->bundles.size();
+    return added;
+  }
+
   // The policies of an index range, merged and bound to `params` (a map of policy name
-  // to a map of values, or nullptr) or to one `instance_params` map for all of them.
+  // to a map of values, or nullptr) or to one `instance_params` map for all of them. The
+  // instance params of a template go to each policy that declares them; a name that no
+  // policy of the template declares is E123.
   void AddPolicies(size_t begin, size_t end, const data::Node* params_by_policy,
                    const data::Node* instance_params, const SourceLocation& params_location,
                    const std::string& instantiated_from, BundleSource& out) {
     std::vector<PolicyDoc> docs(documents_->policies.begin() + static_cast<ptrdiff_t>(begin),
                                 documents_->policies.begin() + static_cast<ptrdiff_t>(end));
-    for (PolicyDoc& merged : MergeInheritance(docs, diagnostics_)) {
+    std::vector<PolicyDoc> merged_docs = MergeInheritance(docs, diagnostics_);
+    if (instance_params != nullptr)
+      CheckTemplateParams(merged_docs, *instance_params, params_location);
+    for (PolicyDoc& merged : merged_docs) {
       const data::Node* values = instance_params;
       SourceLocation where = params_location;
       if (params_by_policy != nullptr && params_by_policy->is_map()) {
@@ -122,9 +163,27 @@ class BundleLoader {
           where = {params_location.file, own->position()};
         }
       }
-      ResolvedPolicy resolved = BindParams(std::move(merged), values, where, diagnostics_);
+      ResolvedPolicy resolved = BindParams(std::move(merged), values, where, diagnostics_,
+                                           /*skip_undeclared=*/values == instance_params);
       resolved.instantiated_from = instantiated_from;
       out.policies.push_back(std::move(resolved));
+    }
+  }
+
+  void CheckTemplateParams(const std::vector<PolicyDoc>& merged, const data::Node& values,
+                           const SourceLocation& location) {
+    if (!values.is_map()) return;  // the schema reported it
+    std::vector<std::string_view> declared;
+    for (const PolicyDoc& policy : merged) {
+      for (const ParamDecl& param : policy.params) declared.push_back(param.name.value);
+    }
+    for (const data::MapEntry& entry : values.entries()) {
+      if (std::find(declared.begin(), declared.end(), entry.key()) != declared.end()) continue;
+      std::string hint = ClosestMatch(entry.key(), declared);
+      diagnostics_.Error(
+          "E123", {location.file, values.key_position(entry)},
+          "no policy of the template declares a parameter `" + std::string(entry.key()) + "`",
+          hint.empty() ? "" : "did you mean `" + hint + "`?");
     }
   }
 
@@ -140,10 +199,14 @@ class BundleLoader {
   void LoadTemplate(const IncludeDoc& include, const std::string& bundle_dir,
                     const std::string& manifest, BundleSource& out) {
     const Text& name = *include.template_name;
-    if (name.value.rfind("builtin:", 0) == 0) {
-      diagnostics_.Error("E122", {manifest, name.position},
-                         "unknown built-in template `" + name.value + "`",
-                         "no built-in templates are installed in this version");
+    SourceLocation where{manifest,
+                         include.params != nullptr ? include.params->position() : include.position};
+    if (name.value.rfind(library::kBuiltinPrefix, 0) == 0) {
+      std::optional<Added> added = LoadBuiltin(name.value, {manifest, name.position});
+      if (!added) return;
+      AddPolicies(added->policies_begin, added->policies_end, nullptr, include.params, where,
+                  name.value, out);
+      AddExceptionsAndTests(*added, out);
       return;
     }
     std::string path = JoinPath(bundle_dir, name.value);
@@ -162,8 +225,6 @@ class BundleLoader {
       return;
     }
     Added added = Load(files);
-    SourceLocation where{manifest,
-                         include.params != nullptr ? include.params->position() : include.position};
     AddPolicies(added.policies_begin, added.policies_end, nullptr, include.params, where,
                 name.value, out);
     AddExceptionsAndTests(added, out);
@@ -345,7 +406,15 @@ BundleSource LoadPolicyPaths(const std::vector<std::string>& paths, Diagnostics&
   std::vector<std::string> files;
   for (const std::string& path : paths) {
     std::error_code error;
-    if (fs::is_directory(path, error)) {
+    if (path.rfind(library::kBuiltinPrefix, 0) == 0) {
+      // A built-in template with its defaults: its own group, so its `extends` resolve
+      // among its files.
+      std::optional<BundleLoader::Added> added = loader.LoadBuiltin(path, {path, {}});
+      if (!added) continue;
+      loader.AddPolicies(added->policies_begin, added->policies_end, nullptr, nullptr, {}, path,
+                         source);
+      loader.AddExceptionsAndTests(*added, source);
+    } else if (fs::is_directory(path, error)) {
       for (const std::string& relative : ListYamlFiles(path)) {
         files.push_back(JoinPath(path, relative));
       }

@@ -9,8 +9,9 @@
 // every `.yaml`/`.yml` file below the directory; files matched by `spec.tests` are loaded
 // as tests. `include` entries add other bundles (`bundle: DIR`, relative to the manifest)
 // and templates (`template: PATH` — a YAML file or a directory of them — whose policies
-// are instantiated with `params`). Built-in templates (`builtin:NAME`) come from the
-// built-in library once it exists; until then naming one is E122.
+// are instantiated with `params`; each policy takes the values it declares). Built-in
+// templates (`builtin:NAME`) come from the library compiled into the binary
+// (library/catalog.h); their files are named `builtin:DIR/FILE.yaml`.
 
 #include <memory>
 #include <string>
@@ -47,7 +48,8 @@ struct BundleSource {
 BundleSource LoadBundleDirectory(const std::string& directory, Diagnostics& diagnostics);
 
 // Loads policy files and directories (every YAML file below) as one bundle with default
-// settings; Bundle documents among them are ignored with a warning (W230).
+// settings; Bundle documents among them are ignored with a warning (W230). A path
+// `builtin:NAME` loads that built-in template with its parameters' defaults.
 BundleSource LoadPolicyPaths(const std::vector<std::string>& paths, Diagnostics& diagnostics);
 
 }  // namespace warden::policy

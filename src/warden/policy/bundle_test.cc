@@ -204,6 +204,91 @@ TEST(BundleLoaderTest, TemplateIsInstantiatedWithIncludeParamsAndNotLoadedTwice)
   EXPECT_EQ(limit->int_value(), 7);
 }
 
+TEST(BundleLoaderTest, TemplateParamsGoToEveryPolicyThatDeclaresThem) {
+  TempDir dir;
+  dir.Write("bundle.yaml", Manifest("  include:\n"
+                                    "    - template: templates\n"
+                                    "      params: {limit: 7, label: team}\n"));
+  dir.Write("templates/a.yaml",
+            Policy("a",
+                   "  params: {limit: {type: int}}\n"
+                   "  rules:\n"
+                   "    - {id: r, condition: \"object.n > params.limit\", message: m, "
+                   "remediation: x}\n"));
+  dir.Write(
+      "templates/b.yaml",
+      Policy("b",
+             "  params: {label: {type: string, default: app}, limit: {type: int, default: 1}}\n"
+             "  rules:\n"
+             "    - {id: r, condition: \"params.label in object && object.n > params.limit\", "
+             "message: m, remediation: x}\n"));
+  Compiled compiled = CompileDirectory(dir.path());
+  ASSERT_TRUE(compiled.diagnostics.empty()) << Dump(compiled.diagnostics);
+  const CompiledPolicy* a = FindPolicy(*compiled.bundle, "a");
+  const CompiledPolicy* b = FindPolicy(*compiled.bundle, "b");
+  ASSERT_TRUE(a != nullptr && b != nullptr);
+  EXPECT_EQ(a->params.Find("limit")->int_value(), 7);
+  EXPECT_EQ(a->params.Find("label"), nullptr);
+  EXPECT_EQ(b->params.Find("limit")->int_value(), 7);
+  EXPECT_EQ(b->params.Find("label")->string_value(), "team");
+}
+
+TEST(BundleLoaderTest, TemplateParamNoPolicyDeclaresIsE123) {
+  TempDir dir;
+  dir.Write("bundle.yaml", Manifest("  include:\n"
+                                    "    - template: templates\n"
+                                    "      params: {limits: 7}\n"));
+  dir.Write("templates/a.yaml",
+            Policy("a",
+                   "  params: {limit: {type: int, default: 1}}\n"
+                   "  rules:\n"
+                   "    - {id: r, condition: \"object.n > params.limit\", message: m, "
+                   "remediation: x}\n"));
+  Compiled compiled = CompileDirectory(dir.path());
+  ASSERT_EQ(compiled.diagnostics.items().size(), 1u) << Dump(compiled.diagnostics);
+  const Diagnostic& diagnostic = compiled.diagnostics.items()[0];
+  EXPECT_EQ(diagnostic.code, "E123");
+  EXPECT_EQ(diagnostic.location.position.line, 7u);  // the `limits` key of the manifest
+}
+
+TEST(BundleLoaderTest, BuiltinTemplateIsLoadedFromTheLibraryWithItsParams) {
+  TempDir dir;
+  dir.Write("bundle.yaml", Manifest("  include:\n"
+                                    "    - template: builtin:pss-baseline\n"
+                                    "      params: {allowed_host_ports: [9100]}\n"));
+  Compiled compiled = CompileDirectory(dir.path());
+  ASSERT_TRUE(compiled.diagnostics.empty()) << Dump(compiled.diagnostics);
+  const CompiledPolicy* ports = FindPolicy(*compiled.bundle, "host-ports");
+  ASSERT_NE(ports, nullptr);
+  EXPECT_EQ(ports->instantiated_from, "builtin:pss-baseline");
+  EXPECT_EQ(ports->location.file, "builtin:pss-baseline/host-ports.yaml");
+  EXPECT_EQ(ports->params.Find("allowed_host_ports")->item(0).int_value(), 9100);
+  EXPECT_EQ(FindPolicy(*compiled.bundle, "pss-pod-spec"), nullptr);  // abstract
+  EXPECT_EQ(compiled.bundle->policies.size(), 11u);
+}
+
+TEST(LoadPolicyPathsTest, BuiltinPathLoadsTheTemplateWithDefaults) {
+  Diagnostics diagnostics;
+  BundleSource source = LoadPolicyPaths({"builtin:pss-restricted"}, diagnostics);
+  EXPECT_TRUE(diagnostics.empty()) << Dump(diagnostics);
+  EXPECT_EQ(source.policies.size(), 17u);
+  Diagnostics unknown;
+  LoadPolicyPaths({"builtin:pss-restrictd"}, unknown);
+  ASSERT_EQ(unknown.items().size(), 1u);
+  EXPECT_EQ(unknown.items()[0].code, "E122");
+  EXPECT_NE(unknown.items()[0].help.find("builtin:pss-restricted"), std::string::npos);
+}
+
+TEST(BundleLoaderTest, AbsoluteTemplatePathIsUsedAsIs) {
+  TempDir dir;
+  dir.Write("elsewhere/t.yaml", Policy("t", kCleanRule));
+  dir.Write("b/bundle.yaml",
+            Manifest("  include: [{template: \"" + dir.path() + "/elsewhere/t.yaml\"}]\n"));
+  Compiled compiled = CompileDirectory(dir.path() + "/b");
+  EXPECT_TRUE(compiled.diagnostics.empty()) << Dump(compiled.diagnostics);
+  EXPECT_NE(FindPolicy(*compiled.bundle, "t"), nullptr);
+}
+
 TEST(BundleLoaderTest, InvalidGlobInManifestIsE128) {
   TempDir dir;
   dir.Write("bundle.yaml", Manifest("  policies: [\"policies/[abc\"]\n"));
@@ -596,6 +681,45 @@ TEST(LintTest, UnusedParameterIsW201AndUnusedLetIsW202) {
   Compiled compiled = CompileDirectory(dir.path());
   EXPECT_EQ(Codes(compiled.diagnostics), (std::set<std::string>{"W201", "W202"}))
       << Dump(compiled.diagnostics);
+}
+
+TEST(LintTest, ValuesInheritedFromAParentAreNotReportedUnused) {
+  TempDir dir;
+  dir.Write("parent.yaml",
+            "apiVersion: warden/v1\nkind: Policy\nmetadata: {name: parent}\nabstract: true\n"
+            "spec:\n"
+            "  params: {offered: {type: int, default: 1}}\n"
+            "  let: {shared: \"object.a\", other: \"object.b\"}\n");
+  dir.Write("child.yaml", Policy("child",
+                                 "  let: {own: \"object.c\"}\n"
+                                 "  rules:\n"
+                                 "    - {id: r, condition: \"shared == 1\", message: m, "
+                                 "remediation: x}\n",
+                                 "extends: [parent]\n"));
+  Compiled compiled = CompileDirectory(dir.path());
+  ASSERT_EQ(compiled.diagnostics.items().size(), 1u) << Dump(compiled.diagnostics);
+  EXPECT_EQ(compiled.diagnostics.items()[0].code, "W202");  // `own`, not `other`
+  EXPECT_NE(compiled.diagnostics.items()[0].message.find("`own`"), std::string::npos);
+}
+
+TEST(CompileTest, ErrorInAnInheritedLetIsLocatedInTheParentsFile) {
+  TempDir dir;
+  dir.Write("parent.yaml",
+            "apiVersion: warden/v1\nkind: Policy\nmetadata: {name: parent}\nabstract: true\n"
+            "spec:\n"
+            "  let: {broken: \"object.a +\"}\n");
+  dir.Write("child.yaml", Policy("child",
+                                 "  rules:\n"
+                                 "    - {id: r, condition: \"broken == 1\", message: m, "
+                                 "remediation: x}\n",
+                                 "extends: [parent]\n"));
+  Compiled compiled = CompileDirectory(dir.path());
+  ASSERT_TRUE(Codes(compiled.diagnostics).count("E130")) << Dump(compiled.diagnostics);
+  for (const Diagnostic& diagnostic : compiled.diagnostics.items()) {
+    if (diagnostic.code != "E130") continue;
+    EXPECT_EQ(fs::path(diagnostic.location.file).filename(), "parent.yaml");
+    EXPECT_EQ(diagnostic.location.position.line, 6u);
+  }
 }
 
 TEST(LintTest, ParameterReadOnlyInAMessageTemplateIsUsed) {

@@ -175,15 +175,16 @@ class PolicyCompiler {
     std::set<std::string> shared(SharedVariableNames().begin(), SharedVariableNames().end());
     for (const LetDecl& let : doc.lets) {
       if (shared.count(let.name.value) > 0) {
-        diagnostics_.Error("E133", {file, let.name.position},
-                           "`let` name `" + let.name.value + "` hides a built-in variable",
-                           "choose another name");
+        diagnostics_.Error(
+            "E133", {let.origin_file.empty() ? file : let.origin_file, let.name.position},
+            "`let` name `" + let.name.value + "` hides a built-in variable", "choose another name");
         continue;
       }
       CompiledLet compiled;
       compiled.name = let.name.value;
-      compiled.location = {file, let.expression.position};
-      compiled.program = CompileCel(*env, let.expression, file, options_, diagnostics_);
+      const std::string& let_file = let.origin_file.empty() ? file : let.origin_file;
+      compiled.location = {let_file, let.expression.position};
+      compiled.program = CompileCel(*env, let.expression, let_file, options_, diagnostics_);
       auto next = cel::Env::Create();
       for (const cel::VariableDecl& decl : env->variables())
         next->DeclareVariable(decl.name, decl.type);
@@ -196,36 +197,38 @@ class PolicyCompiler {
     // rules
     size_t order = 0;
     for (const RuleDoc& rule_doc : doc.rules) {
+      // Expressions of a rule written by a parent are located in the parent's file.
+      const std::string& rule_file = rule_doc.origin_file.empty() ? doc.file : rule_doc.origin_file;
       CompiledRule rule;
       rule.id = rule_doc.id.value;
       rule.title = rule_doc.title ? rule_doc.title->value : "";
       rule.effect = rule_doc.effect.value_or(Effect::kDeny);
       rule.priority = rule_doc.priority.value_or(100);
       rule.severity = rule_doc.severity.value_or(policy.severity);
-      rule.location = {file, rule_doc.position};
+      rule.location = {rule_file, rule_doc.position};
       rule.order = order++;
       rule.controls = Values(rule_doc.controls);
       rule.approvers = Values(rule_doc.approvers);
       std::string where = "rule `" + rule.id + "`";
       if (rule_doc.foreach) {
-        rule.foreach = CompileCel(*env, *rule_doc.foreach, file, options_, diagnostics_);
+        rule.foreach = CompileCel(*env, *rule_doc.foreach, rule_file, options_, diagnostics_);
       }
       if (!rule_doc.condition) {
         diagnostics_.Error(
-            "E134", {file, rule_doc.position},
+            "E134", {rule_file, rule_doc.position},
             "rule `" + rule.id + "` of policy `" + policy.name + "` has no `condition`",
             "every rule needs a condition (possibly inherited through `extends`)");
       } else {
-        rule.condition = CompileCel(*env, *rule_doc.condition, file, options_, diagnostics_);
-        rule.condition_location = {file, rule_doc.condition->position};
+        rule.condition = CompileCel(*env, *rule_doc.condition, rule_file, options_, diagnostics_);
+        rule.condition_location = {rule_file, rule_doc.condition->position};
         if (!rule_doc.foreach && rule.condition) AddPlan(*env, rule_doc.condition->value, rule);
         if (coverage_ && rule.condition) AddCoverage(*env, rule_doc.condition->value, rule);
       }
-      rule.message = CompileTemplate(*env, rule_doc.message, file, "the message of " + where,
+      rule.message = CompileTemplate(*env, rule_doc.message, rule_file, "the message of " + where,
                                      options_, diagnostics_);
-      rule.path = CompileTemplate(*env, rule_doc.path, file, "the path of " + where, options_,
+      rule.path = CompileTemplate(*env, rule_doc.path, rule_file, "the path of " + where, options_,
                                   diagnostics_);
-      rule.remediation = CompileTemplate(*env, rule_doc.remediation, file,
+      rule.remediation = CompileTemplate(*env, rule_doc.remediation, rule_file,
                                          "the remediation of " + where, options_, diagnostics_);
       policy.rules.push_back(std::move(rule));
     }

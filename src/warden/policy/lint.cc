@@ -50,8 +50,10 @@ void LintUnused(const ResolvedPolicy& resolved, Diagnostics& diagnostics) {
   for (const std::string& expression : Expressions(doc)) {
     for (std::string& name : ReferencedNames(expression)) used.insert(std::move(name));
   }
+  // Declarations inherited from a parent are not the child's to use: an abstract parent
+  // offers values that only some of its children read.
   for (const ParamDecl& param : doc.params) {
-    if (used.count("params." + param.name.value) == 0) {
+    if (param.origin_file.empty() && used.count("params." + param.name.value) == 0) {
       diagnostics.Warning("W201", {doc.file, param.name.position},
                           "parameter `" + param.name.value + "` of policy `" +
                               doc.metadata.name.value + "` is never used",
@@ -59,7 +61,7 @@ void LintUnused(const ResolvedPolicy& resolved, Diagnostics& diagnostics) {
     }
   }
   for (const LetDecl& let : doc.lets) {
-    if (used.count(let.name.value) == 0) {
+    if (let.origin_file.empty() && used.count(let.name.value) == 0) {
       diagnostics.Warning("W202", {doc.file, let.name.position},
                           "`let` value `" + let.name.value + "` of policy `" +
                               doc.metadata.name.value + "` is never used");

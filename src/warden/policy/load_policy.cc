@@ -53,7 +53,7 @@ std::vector<LetDecl> ReadLets(const data::Node& lets, DocumentReader& reader) {
           "choose another name; `" + std::string(entry.key()) + "` is bound for every condition");
       continue;
     }
-    out.push_back(LetDecl{reader.MakeKeyText(lets, entry), reader.MakeText(entry.value)});
+    out.push_back(LetDecl{reader.MakeKeyText(lets, entry), reader.MakeText(entry.value), ""});
   }
   return out;
 }

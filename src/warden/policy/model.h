@@ -69,12 +69,16 @@ struct ParamDecl {
   const data::Node* default_value = nullptr;  // nullptr: no default (required)
   std::string description;
   SourcePosition position;
+  // Set when the declaration was inherited through `extends`: the parent's file (the
+  // positions above are in it). Empty: the policy's own file.
+  std::string origin_file;
 };
 
 // A named CEL value computed once per input: `let: {name: "expr"}`.
 struct LetDecl {
   Text name;
   Text expression;
+  std::string origin_file;  // as ParamDecl::origin_file
 };
 
 struct MatchDoc {
@@ -103,6 +107,9 @@ struct RuleDoc {
   std::optional<TextList> controls;
   std::optional<TextList> approvers;  // require_approval rules: who may approve (obligation)
   SourcePosition position;
+  // The file of the document that wrote the rule's condition when that is a parent in
+  // `extends` (empty: the policy's own file); where its expressions are located.
+  std::string origin_file;
 };
 
 // --- documents ----------------------------------------------------------------------------

@@ -56,6 +56,22 @@ void OverlayRule(RuleDoc& into, const RuleDoc& from) {
   Overlay(into.controls, from.controls);
   Overlay(into.approvers, from.approvers);
   into.position = from.position;
+  if (from.condition) into.origin_file = from.origin_file;
+}
+
+// Marks what `parent` declares as inherited from its file, before a child overlays it.
+PolicyDoc InheritedFrom(const PolicyDoc& parent) {
+  PolicyDoc copy = parent;
+  for (ParamDecl& param : copy.params) {
+    if (param.origin_file.empty()) param.origin_file = parent.file;
+  }
+  for (LetDecl& let : copy.lets) {
+    if (let.origin_file.empty()) let.origin_file = parent.file;
+  }
+  for (RuleDoc& rule : copy.rules) {
+    if (rule.origin_file.empty()) rule.origin_file = parent.file;
+  }
+  return copy;
 }
 
 // Applies `child` on top of `base` (which holds the merged parents).
@@ -138,7 +154,7 @@ std::vector<PolicyDoc> MergeInheritance(const std::vector<PolicyDoc>& policies,
         result.reset();
         continue;
       }
-      if (result) OverlayPolicy(*result, *parent_merged);
+      if (result) OverlayPolicy(*result, InheritedFrom(*parent_merged));
     }
     if (result) OverlayPolicy(*result, policy);
     visiting.erase(name);
@@ -249,7 +265,8 @@ bool NodeHasParamType(const data::Node& node, std::string_view type) {
 }
 
 ResolvedPolicy BindParams(PolicyDoc merged, const data::Node* values,
-                          const SourceLocation& values_location, Diagnostics& diagnostics) {
+                          const SourceLocation& values_location, Diagnostics& diagnostics,
+                          bool skip_undeclared) {
   ResolvedPolicy resolved;
   const std::string& policy_name = merged.metadata.name.value;
   std::vector<std::string_view> declared;
@@ -278,6 +295,7 @@ ResolvedPolicy BindParams(PolicyDoc merged, const data::Node* values,
         if (param.name.value == name) decl = &param;
       }
       SourceLocation where{values_location.file, values->key_position(entry)};
+      if (decl == nullptr && skip_undeclared) continue;
       if (decl == nullptr) {
         std::string hint = ClosestMatch(name, declared);
         diagnostics.Error("E123", where,

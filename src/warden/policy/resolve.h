@@ -37,9 +37,13 @@ std::vector<PolicyDoc> MergeInheritance(const std::vector<PolicyDoc>& policies,
 
 // Binds parameter values to a merged policy: `values` is a map node (or nullptr) from an
 // include or the bundle's `params`; `values_location` points at it for messages. Unknown
-// names are E123, missing required ones E124, type mismatches E125.
+// names are E123, missing required ones E124, type mismatches E125. With
+// `skip_undeclared`, names the policy does not declare are skipped instead (the values of
+// a template's `include` go to every policy of the template that declares them; the
+// loader reports names that no policy declares).
 ResolvedPolicy BindParams(PolicyDoc merged, const data::Node* values,
-                          const SourceLocation& values_location, Diagnostics& diagnostics);
+                          const SourceLocation& values_location, Diagnostics& diagnostics,
+                          bool skip_undeclared = false);
 
 // Whether `node` has the CEL type spelled `type` (`string`, `list(string)`,
 // `map(string, int)`, `dyn`, ...). `type` must be well formed (see ValidParamType).

@@ -55,7 +55,8 @@ std::string Missing(uint64_t evaluations, uint64_t first, uint64_t second, const
 
 std::string CoverageTable(const tester::CoverageSummary& coverage) {
   std::string out = "\ncoverage: " + Percent(coverage.totals) +
-                    " of rule outcomes (fired, not fired) and branch outcomes (true, false)\n";
+                    " of rule outcomes (fired, not fired) and branch outcomes (true, false)\n" +
+                    "rules:    " + Percent(coverage.rule_totals) + " of rule outcomes alone\n";
   for (const tester::FileCoverage& file : coverage.files) {
     out += "  " + file.file + "  " + Percent(file.totals) + "\n";
     for (const tester::PolicyCoverage& entry : file.policies) {
@@ -90,6 +91,10 @@ void CoverageJson(const tester::CoverageSummary& coverage, JsonOut& json) {
   };
   json.BeginObject();
   totals(coverage.totals);
+  json.Key("rules");
+  json.BeginObject();
+  totals(coverage.rule_totals);
+  json.EndObject();
   json.Key("files");
   json.BeginArray();
   for (const tester::FileCoverage& file : coverage.files) {

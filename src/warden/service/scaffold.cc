@@ -139,7 +139,13 @@ repos:
 std::vector<ScaffoldFile> ScaffoldFiles(const std::string& name) {
   std::string bundle = "apiVersion: warden/v1\nkind: Bundle\nmetadata:\n  name: " + name +
                        "\n  version: 0.1.0\nspec:\n  policies: [\"policies/**.yaml\"]\n"
-                       "  tests: [\"tests/**.yaml\"]\n  combining: deny-overrides\n"
+                       "  tests: [\"tests/**.yaml\"]\n"
+                       "  # Built-in templates (`warden templates list`), for example:\n"
+                       "  # include:\n"
+                       "  #   - template: builtin:pss-baseline\n"
+                       "  #   - template: builtin:k8s-best-practices\n"
+                       "  #     params: {allowed_registries: [registry.example.com/]}\n"
+                       "  combining: deny-overrides\n"
                        "  default: allow\n  environments:\n    dev: {enforcement: warn}\n"
                        "    prod: {enforcement: enforce}\n";
   return {

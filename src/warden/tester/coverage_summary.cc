@@ -18,10 +18,13 @@ CoverageTotals RuleTotals(const engine::CoverageRecorder::Rule& rule) {
 
 CoverageSummary SummarizeCoverage(const engine::CoverageRecorder& recorder) {
   std::map<std::string, FileCoverage> by_file;
+  CoverageTotals rule_totals;
   for (const engine::CoverageRecorder::Policy& policy : recorder.policies()) {
     PolicyCoverage entry{policy, {}};
     for (const engine::CoverageRecorder::Rule& rule : policy.rules) {
       entry.totals.Add(RuleTotals(rule));
+      rule_totals.total += 2;
+      rule_totals.covered += (rule.fired > 0 ? 1u : 0u) + (rule.not_fired > 0 ? 1u : 0u);
     }
     FileCoverage& file = by_file[policy.file];
     file.file = policy.file;
@@ -29,6 +32,7 @@ CoverageSummary SummarizeCoverage(const engine::CoverageRecorder& recorder) {
     file.policies.push_back(std::move(entry));
   }
   CoverageSummary summary;
+  summary.rule_totals = rule_totals;
   for (auto& [name, file] : by_file) {
     summary.totals.Add(file.totals);
     summary.files.push_back(std::move(file));

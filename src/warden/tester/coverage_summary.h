@@ -42,6 +42,9 @@ struct FileCoverage {
 struct CoverageSummary {
   std::vector<FileCoverage> files;  // sorted by file
   CoverageTotals totals;
+  // Rule outcomes only (fired, not fired), without branches: what "every rule was seen
+  // both firing and not firing" needs (--rule-coverage-threshold).
+  CoverageTotals rule_totals;
 };
 
 // The outcomes of one rule (its own two and its branches').
