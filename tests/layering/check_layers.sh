@@ -59,6 +59,7 @@ declare -A adapters=(
   ["yaml.h"]="data/yaml_reader.cc"
   ["toml++/"]="data/toml_reader.cc"
   ["re2/"]="cel/runtime/regex.cc"
+  ["sqlite3.h"]="store/sqlite_connection.cc"
 )
 
 while IFS= read -r file; do

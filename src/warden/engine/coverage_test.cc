@@ -49,6 +49,22 @@ spec:
       condition: "action == 'data:read'"
 )yaml";
 
+TEST(CoverageTest, LeafTextsKeepNamespacedMacrosWhole) {
+  constexpr const char* kBind = R"yaml(apiVersion: warden/v1
+kind: Policy
+metadata: {name: bind}
+spec:
+  rules:
+    - id: r
+      condition: "action == 'x' && cel.bind(r, subject.role, r == 'a' || r == 'b')"
+)yaml";
+  auto engines = BuildEngines({{"bundle.yaml", kBundle}, {"bind.yaml", kBind}}, true);
+  ASSERT_TRUE(engines.errors.empty()) << engines.errors;
+  EXPECT_EQ(engines.bundle->policies[0].rules[0].coverage.leaves,
+            (std::vector<std::string>{"action == 'x'",
+                                      "cel.bind(r, subject.role, r == 'a' || r == 'b')"}));
+}
+
 TEST(CoverageTest, RequestsCountRulesAndShortCircuitedBranches) {
   auto engines = BuildEngines({{"bundle.yaml", kBundle}, {"access.yaml", kAccess}}, true);
   ASSERT_TRUE(engines.errors.empty()) << engines.errors;

@@ -166,6 +166,23 @@ int32_t StartOffset(const cel::Expr& expr) {
   return start;
 }
 
+// Where the text of `expr` starts in `source`. A namespaced macro such as
+// `cel.bind(x, ...)` leaves no node for its namespace (the expansion starts at `.bind`),
+// so a start at a `.` moves back over the identifier chain before it.
+int32_t SourceStart(const std::string& source, const cel::Expr& expr) {
+  int32_t start = StartOffset(expr);
+  if (start <= 0 || static_cast<size_t>(start) >= source.size() ||
+      source[static_cast<size_t>(start)] != '.') {
+    return start;
+  }
+  auto is_name = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.';
+  };
+  while (start > 0 && is_name(source[static_cast<size_t>(start) - 1])) --start;
+  return start;
+}
+
 // The source text of a leaf that starts at `begin` and ends before `end` (the next
 // operand's start, or the end of the enclosing operand): trailing operators, spaces and
 // unbalanced parentheses trimmed. For display only.
@@ -222,7 +239,8 @@ class Planner {
       std::vector<cel::ExprPtr> operands;
       Operands(std::move(expr), name, operands);
       for (size_t idx = 0; idx < operands.size(); ++idx) {
-        int32_t operand_end = idx + 1 < operands.size() ? StartOffset(*operands[idx + 1]) : end;
+        int32_t operand_end =
+            idx + 1 < operands.size() ? SourceStart(parsed_.source.text, *operands[idx + 1]) : end;
         Emit(std::move(operands[idx]), operand_end);
       }
       Close(at);
@@ -242,7 +260,10 @@ class Planner {
       if (negated) Close(at);
       return;
     }
-    if (!native_) leaves_.push_back(LeafText(parsed_.source.text, StartOffset(*expr), end));
+    if (!native_) {
+      leaves_.push_back(
+          LeafText(parsed_.source.text, SourceStart(parsed_.source.text, *expr), end));
+    }
     cel::ParsedExpr leaf;
     leaf.expr = std::move(expr);
     leaf.source = parsed_.source;

@@ -1,0 +1,409 @@
+// The store against SQLite: migrations, principals, the audit chain and its
+// verification against every kind of tampering, transactions that roll back, and a
+// lock held by another connection (the PostgreSQL store will run the same suite).
+
+#include "warden/store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
+#include "warden/base/test_temp_dir.h"
+#include "warden/store/audit_chain.h"
+#include "warden/store/sqlite_connection.h"
+
+namespace warden::store {
+namespace {
+
+using test_support::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& url, StoreOptions options = {}) {
+  StatusOr<std::unique_ptr<Store>> store = OpenStore(url, options);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  return store.ok() ? std::move(*store) : nullptr;
+}
+
+// Appends `count` records as `actor`.
+void Append(Store& store, int count, const std::string& actor = "alice") {
+  for (int index = 0; index < count; ++index) {
+    Status status = store.Transact([&](Transaction& tx) {
+      StatusOr<AuditRecord> record =
+          AppendAudit(tx, "2026-12-07T10:00:0" + std::to_string(index % 10) + "Z", actor,
+                      index % 2 == 0 ? "exception.request" : "version.publish",
+                      "object-" + std::to_string(index), {{"n", std::to_string(index)}});
+      return record.ok() ? Status::Ok() : record.status();
+    });
+    ASSERT_TRUE(status.ok()) << status.message();
+  }
+}
+
+std::vector<AuditRecord> AllRecords(Store& store) {
+  std::vector<AuditRecord> records;
+  Status status = store.Transact([&](Transaction& tx) {
+    StatusOr<std::vector<AuditRecord>> listed = tx.ListAudit({});
+    if (!listed.ok()) return listed.status();
+    records = std::move(*listed);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(status.ok()) << status.message();
+  return records;
+}
+
+// Raw SQL on the database file, as someone editing it behind Warden's back would.
+void Tamper(const std::string& path, const std::string& sql) {
+  StatusOr<std::unique_ptr<SqlConnection>> db = OpenSqliteConnection(path, 1000);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  ASSERT_TRUE((*db)->Exec("PRAGMA foreign_keys = OFF").ok());
+  Status status = (*db)->Exec(sql);
+  ASSERT_TRUE(status.ok()) << status.message();
+}
+
+TEST(StoreTest, OpensAtTheLatestSchemaAndReopens) {
+  TempDir dir;
+  std::string url = "sqlite:" + dir.path() + "/warden.db";
+  std::unique_ptr<Store> store = OpenOrDie(url);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), 1);
+  EXPECT_EQ(store->name(), url);
+  Append(*store, 2);
+  store.reset();
+  std::unique_ptr<Store> again = OpenOrDie(url);
+  ASSERT_NE(again, nullptr);
+  EXPECT_EQ(AllRecords(*again).size(), 2u);
+}
+
+TEST(StoreTest, RefusesASchemaNewerThanItKnows) {
+  TempDir dir;
+  std::string path = dir.path() + "/warden.db";
+  ASSERT_NE(OpenOrDie("sqlite:" + path), nullptr);
+  Tamper(path, "INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')");
+  StatusOr<std::unique_ptr<Store>> store = OpenStore("sqlite:" + path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(store.status().message().find("schema version 99"), std::string::npos);
+}
+
+TEST(StoreTest, RejectsUnknownUrlsAndUnopenableFiles) {
+  EXPECT_EQ(OpenStore("mysql://x").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(OpenStore("sqlite:").status().code(), StatusCode::kInvalidArgument);
+  StatusOr<std::unique_ptr<Store>> missing = OpenStore("sqlite:/nonexistent-dir/x/warden.db");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(missing.status().message().find("sqlite:/nonexistent-dir/x/warden.db"),
+            std::string::npos);
+}
+
+TEST(StoreTest, PrincipalsAreAddedChangedListedAndRemoved) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    if (Status s = tx.PutPrincipal({"bob", {Role::kAuthor}, "2026-12-07T10:00:00Z", "root"});
+        !s.ok()) {
+      return s;
+    }
+    return tx.PutPrincipal(
+        {"alice", {Role::kApprover, Role::kAdmin}, "2026-12-07T10:00:00Z", "root"});
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+  status = store->Transact([](Transaction& tx) {
+    StatusOr<std::vector<Principal>> all = tx.ListPrincipals();
+    EXPECT_TRUE(all.ok());
+    EXPECT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0].name, "alice");
+    EXPECT_TRUE((*all)[0].Has(Role::kAdmin));
+    EXPECT_FALSE((*all)[1].Has(Role::kAdmin));
+    // Replacing keeps who created it and when.
+    EXPECT_TRUE(tx.PutPrincipal({"bob", {Role::kReader}, "2027-01-01T00:00:00Z", "x"}).ok());
+    StatusOr<std::optional<Principal>> bob = tx.GetPrincipal("bob");
+    EXPECT_TRUE(bob.ok() && bob->has_value());
+    EXPECT_EQ((*bob)->roles, std::vector<Role>{Role::kReader});
+    EXPECT_EQ((*bob)->created_by, "root");
+    EXPECT_EQ(*tx.DeletePrincipal("bob"), true);
+    EXPECT_EQ(*tx.DeletePrincipal("bob"), false);
+    EXPECT_FALSE(tx.GetPrincipal("bob")->has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+}
+
+TEST(StoreTest, AFailedTransactionLeavesNothingBehind) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    EXPECT_TRUE(tx.PutPrincipal({"carol", {Role::kAuthor}, "t", "root"}).ok());
+    EXPECT_TRUE(AppendAudit(tx, "t", "root", "principal.add", "carol", {}).ok());
+    return Status(StatusCode::kFailedPrecondition, "the change is refused");
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_TRUE(AllRecords(*store).empty());
+  ASSERT_TRUE(store
+                  ->Transact([](Transaction& tx) {
+                    EXPECT_FALSE(tx.GetPrincipal("carol")->has_value());
+                    return Status::Ok();
+                  })
+                  .ok());
+}
+
+TEST(StoreTest, VersionsKeepTheirFilesStateAndPublicationOrder) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    VersionRecord second{"1.10.0", "acme", "d2", "bob", "t2", "second", VersionState::kDraft};
+    VersionRecord first{"1.2.0", "acme", "d1", "bob", "t1", "first", VersionState::kDraft};
+    if (Status s = tx.InsertVersion(
+            second, {{"policies/b.yaml", "b: 2\n"}, {"bundle.yaml", "kind: Bundle\n"}});
+        !s.ok()) {
+      return s;
+    }
+    return tx.InsertVersion(first, {});
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+  // The same version twice is refused by the database, and the transaction rolls back.
+  status = store->Transact([](Transaction& tx) {
+    return tx.InsertVersion({"1.2.0", "acme", "d3", "eve", "t3", "again", VersionState::kDraft},
+                            {});
+  });
+  EXPECT_FALSE(status.ok());
+  status = store->Transact([](Transaction& tx) {
+    StatusOr<std::vector<VersionRecord>> versions = tx.ListVersions();
+    EXPECT_TRUE(versions.ok());
+    EXPECT_EQ(versions->size(), 2u);
+    EXPECT_EQ((*versions)[0].version, "1.10.0");  // publication order, not string order
+    StatusOr<std::vector<VersionFile>> files = tx.GetVersionFiles("1.10.0");
+    EXPECT_EQ(files->size(), 2u);
+    EXPECT_EQ((*files)[0].path, "bundle.yaml");
+    EXPECT_EQ((*files)[1].content, "b: 2\n");
+    EXPECT_TRUE(tx.SetVersionState("1.2.0", VersionState::kInReview).ok());
+    EXPECT_EQ((*tx.GetVersion("1.2.0"))->state, VersionState::kInReview);
+    EXPECT_FALSE(tx.GetVersion("9.9.9")->has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+}
+
+TEST(StoreTest, EnvironmentsDefaultToDevTestProdAndCanBeReplaced) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    StatusOr<std::vector<EnvironmentRecord>> environments = tx.ListEnvironments();
+    EXPECT_EQ(environments->size(), 3u);
+    EXPECT_EQ((*environments)[0].name, "dev");
+    EXPECT_EQ((*environments)[2].name, "prod");
+    EXPECT_EQ((*environments)[2].approvals_required, 2);
+    EXPECT_TRUE(tx.PutEnvironments({{"staging", 0, 1}, {"live", 1, 3}}).ok());
+    environments = tx.ListEnvironments();
+    EXPECT_EQ(environments->size(), 2u);
+    EXPECT_EQ((*environments)[1].name, "live");
+    EXPECT_TRUE(tx.PutSetting("exceptions.max_days", "90").ok());
+    EXPECT_TRUE(tx.PutSetting("exceptions.max_days", "30").ok());
+    EXPECT_EQ(**tx.GetSetting("exceptions.max_days"), "30");
+    EXPECT_FALSE(tx.GetSetting("nope")->has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+}
+
+TEST(StoreTest, ApprovalsAreOnePerApproverAndDeploymentsKeepHistory) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    ApprovalRecord approval{"1.0.0", "prod", "carol", Decision::kApprove, "", "t1"};
+    EXPECT_TRUE(tx.InsertApproval(approval).ok());
+    approval.approver = "dave";
+    approval.decision = Decision::kReject;
+    approval.reason = "too early";
+    EXPECT_TRUE(tx.InsertApproval(approval).ok());
+    StatusOr<std::vector<ApprovalRecord>> approvals = tx.ListApprovals("1.0.0", "prod");
+    EXPECT_EQ(approvals->size(), 2u);
+    EXPECT_EQ((*approvals)[1].decision, Decision::kReject);
+    EXPECT_EQ(tx.ListApprovals("1.0.0", "test")->size(), 0u);
+    EXPECT_EQ(*tx.InsertDeployment({0, "prod", "1.0.0", "", "promote", "erin", "t2"}), 1);
+    EXPECT_EQ(*tx.InsertDeployment({0, "dev", "1.1.0", "", "promote", "erin", "t3"}), 2);
+    EXPECT_EQ(*tx.InsertDeployment({0, "prod", "1.1.0", "1.0.0", "promote", "erin", "t4"}), 3);
+    StatusOr<std::vector<DeploymentRecord>> prod = tx.ListDeployments("prod");
+    EXPECT_EQ(prod->size(), 2u);
+    EXPECT_EQ(prod->back().previous_version, "1.0.0");
+    EXPECT_EQ(tx.ListDeployments("")->size(), 3u);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+  // A second decision of the same approver is refused (and rolls back).
+  EXPECT_FALSE(store
+                   ->Transact([](Transaction& tx) {
+                     return tx.InsertApproval(
+                         {"1.0.0", "prod", "carol", Decision::kReject, "changed my mind", "t5"});
+                   })
+                   .ok());
+}
+
+TEST(StoreTest, ExceptionsAndTheirVotes) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Status status = store->Transact([](Transaction& tx) {
+    ExceptionRecord exception;
+    exception.policy = "host-namespaces";
+    exception.rule = "host-network";
+    exception.targets = {"kinds=DaemonSet", "names=node-exporter"};
+    exception.justification = "reads host metrics";
+    exception.requested_by = "bob";
+    exception.requested_at = "t1";
+    exception.expires = "2027-01-01T00:00:00Z";
+    exception.approvals_required = 2;
+    EXPECT_EQ(*tx.InsertException(exception), 1);
+    EXPECT_EQ(*tx.InsertException(exception), 2);
+    EXPECT_TRUE(tx.InsertExceptionVote({1, "carol", Decision::kApprove, "", "t2"}).ok());
+    EXPECT_TRUE(tx.SetExceptionStatus(2, ExceptionStatus::kRevoked).ok());
+    StatusOr<std::optional<ExceptionRecord>> first = tx.GetException(1);
+    EXPECT_TRUE(first->has_value());
+    EXPECT_EQ((*first)->targets, exception.targets);
+    EXPECT_EQ((*first)->approvals_required, 2);
+    EXPECT_EQ((*tx.GetException(2))->status, ExceptionStatus::kRevoked);
+    EXPECT_EQ(tx.ListExceptions()->size(), 2u);
+    EXPECT_EQ(tx.ListExceptionVotes(1)->size(), 1u);
+    EXPECT_FALSE(tx.GetException(3)->has_value());
+    return Status::Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.message();
+  EXPECT_FALSE(store
+                   ->Transact([](Transaction& tx) {
+                     return tx.InsertExceptionVote({1, "carol", Decision::kApprove, "", "t3"});
+                   })
+                   .ok());
+}
+
+TEST(AuditChainTest, AppendedRecordsChainAndVerify) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Append(*store, 5);
+  std::vector<AuditRecord> records = AllRecords(*store);
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[0].prev_hash, kGenesisHash);
+  EXPECT_EQ(records[1].prev_hash, records[0].hash);
+  EXPECT_EQ(records[4].details.at("n"), "4");
+  ChainVerdict verdict = VerifyAuditChain(records);
+  EXPECT_TRUE(verdict.ok) << verdict.reason;
+  EXPECT_EQ(verdict.records, 5);
+  EXPECT_EQ(CanonicalJson(records[0]),
+            R"({"action":"exception.request","actor":"alice","details":{"n":"0"},)"
+            R"("object":"object-0","seq":1,"time":"2026-12-07T10:00:00Z"})");
+}
+
+TEST(AuditChainTest, QueriesFilterBySinceActorAndActionPrefix) {
+  TempDir dir;
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+  ASSERT_NE(store, nullptr);
+  Append(*store, 4, "alice");
+  Append(*store, 2, "bob");
+  auto count = [&](AuditQuery query) {
+    size_t found = 0;
+    EXPECT_TRUE(store
+                    ->Transact([&](Transaction& tx) {
+                      found = tx.ListAudit(query)->size();
+                      return Status::Ok();
+                    })
+                    .ok());
+    return found;
+  };
+  EXPECT_EQ(count({.since = "", .actor = "bob", .action = "", .after_seq = 0, .limit = 0}), 2u);
+  EXPECT_EQ(count({.since = "", .actor = "", .action = "exception.", .after_seq = 0, .limit = 0}),
+            3u);
+  EXPECT_EQ(count({.since = "", .actor = "", .action = "exception", .after_seq = 0, .limit = 0}),
+            0u);
+  EXPECT_EQ(
+      count(
+          {.since = "2026-12-07T10:00:02Z", .actor = "", .action = "", .after_seq = 0, .limit = 0}),
+      2u);
+  EXPECT_EQ(count({.since = "", .actor = "", .action = "", .after_seq = 0, .limit = 3}), 3u);
+}
+
+struct TamperCase {
+  const char* name;
+  const char* sql;
+  int64_t first_bad;
+  const char* reason;
+};
+
+class AuditTamperTest : public testing::TestWithParam<TamperCase> {};
+
+TEST_P(AuditTamperTest, VerifyNamesTheFirstBadRecord) {
+  TempDir dir;
+  std::string path = dir.path() + "/warden.db";
+  {
+    std::unique_ptr<Store> store = OpenOrDie("sqlite:" + path);
+    ASSERT_NE(store, nullptr);
+    Append(*store, 6);
+  }
+  Tamper(path, GetParam().sql);
+  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + path);
+  ASSERT_NE(store, nullptr);
+  ChainVerdict verdict = VerifyAuditChain(AllRecords(*store));
+  EXPECT_FALSE(verdict.ok);
+  EXPECT_EQ(verdict.first_bad_seq, GetParam().first_bad);
+  EXPECT_NE(verdict.reason.find(GetParam().reason), std::string::npos) << verdict.reason;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Tampering, AuditTamperTest,
+    testing::Values(
+        TamperCase{"edited", "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3", 3,
+                   "was edited"},
+        TamperCase{"detail_edited", "UPDATE audit_details SET value = '9' WHERE seq = 2", 2,
+                   "was edited"},
+        TamperCase{"deleted", "DELETE FROM audit_log WHERE seq = 4", 5, "missing"},
+        TamperCase{"deleted_and_renumbered",
+                   "DELETE FROM audit_log WHERE seq = 2; UPDATE audit_log SET seq = seq - 1 "
+                   "WHERE seq > 2",
+                   2, "changed or replaced"},
+        TamperCase{"inserted",
+                   "UPDATE audit_log SET seq = seq + 100 WHERE seq >= 3; UPDATE audit_log SET "
+                   "seq = seq - 99 WHERE seq >= 103; INSERT INTO audit_log VALUES (3, "
+                   "'2026-12-07T10:00:09Z', 'mallory', 'x', 'y', 'h', 'h')",
+                   3, "changed or replaced"},
+        TamperCase{"reordered",
+                   "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 "
+                   "WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100",
+                   2, "changed or replaced"}),
+    [](const testing::TestParamInfo<TamperCase>& param_info) {
+      return std::string(param_info.param.name);
+    });
+
+TEST(StoreTest, ALockHeldTooLongIsAClearErrorNamingTheStore) {
+  TempDir dir;
+  std::string url = "sqlite:" + dir.path() + "/warden.db";
+  std::unique_ptr<Store> holder = OpenOrDie(url);
+  StoreOptions impatient;
+  impatient.lock_timeout_ms = 100;
+  std::unique_ptr<Store> waiter = OpenOrDie(url, impatient);
+  ASSERT_TRUE(holder != nullptr && waiter != nullptr);
+  std::promise<void> locked;
+  std::promise<void> release;
+  std::thread thread([&] {
+    Status status = holder->Transact([&](Transaction& tx) {
+      Status put = tx.PutPrincipal({"dave", {Role::kReader}, "t", "root"});
+      locked.set_value();
+      release.get_future().wait();
+      return put;
+    });
+    EXPECT_TRUE(status.ok()) << status.message();
+  });
+  locked.get_future().wait();
+  Status status = waiter->Transact([](Transaction&) { return Status::Ok(); });
+  release.set_value();
+  thread.join();
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), StatusCode::kUnavailable);
+  EXPECT_NE(status.message().find(url), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find("locked"), std::string::npos) << status.message();
+}
+
+}  // namespace
+}  // namespace warden::store
