@@ -10,10 +10,11 @@ inline constexpr const char* kWardenVersion = "0.1.0";
 // Exit codes shared by every subcommand (docs/cli.md).
 enum class ExitCode : int {
   kOk = 0,
-  kFailed = 1,    // the command ran and found a failure (an evaluation error, a violation)
-  kUsage = 2,     // bad flags, an expression that does not compile
-  kInvalid = 3,   // invalid policies, tests or inputs
-  kInternal = 4,  // a bug
+  kFailed = 1,       // the command ran and found a failure (an evaluation error, a violation)
+  kUsage = 2,        // bad flags, an expression that does not compile
+  kInvalid = 3,      // invalid policies, tests or inputs
+  kInternal = 4,     // a bug
+  kUnavailable = 5,  // the store is unreachable or stays locked
 };
 
 // `warden expr`: evaluate one CEL expression, or a batch of them.
@@ -38,5 +39,9 @@ void AddSimulateCommand(CLI::App& app, ExitCode& exit_code);
 void AddImpactCommand(CLI::App& app, ExitCode& exit_code);
 // `warden templates` and `warden frameworks`: the built-in library.
 void AddLibraryCommands(CLI::App& app, ExitCode& exit_code);
+// `warden principals` and `warden audit`: the store's principals and audit log.
+void AddAdminCommands(CLI::App& app, ExitCode& exit_code);
+// `warden publish|versions|show|export|lifecycle|approve|reject|promote|rollback|status`.
+void AddReleaseCommands(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace warden::cli

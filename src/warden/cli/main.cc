@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
     warden::cli::AddSimulateCommand(app, exit_code);
     warden::cli::AddImpactCommand(app, exit_code);
     warden::cli::AddLibraryCommands(app, exit_code);
+    warden::cli::AddReleaseCommands(app, exit_code);
+    warden::cli::AddAdminCommands(app, exit_code);
     warden::cli::AddSchemaCommand(app, exit_code);
     warden::cli::AddInitCommand(app, exit_code);
     warden::cli::AddExprCommand(app, exit_code);

@@ -25,29 +25,6 @@ std::string Join(const std::vector<std::string>& values, std::string_view separa
   return out;
 }
 
-// Left-aligned columns: every row has the same number of cells.
-std::string Columns(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (size_t column = 0; column < row.size(); ++column) {
-      widths[column] = std::max(widths[column], utf8::CodePointCount(row[column]));
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (size_t column = 0; column < row.size(); ++column) {
-      line += TerminalText(row[column], 0);
-      if (column + 1 < row.size()) {
-        line += std::string(widths[column] - utf8::CodePointCount(row[column]) + 2, ' ');
-      }
-    }
-    out += line + "\n";
-  }
-  return out;
-}
-
 // "3: a, b, c", shortened with "…" so the list stays one screen wide.
 std::string ParamSummary(const std::vector<std::string>& params) {
   constexpr size_t kWidth = 44;
@@ -111,7 +88,7 @@ std::string RenderTemplateListTable(const LibraryDescription& library) {
                     std::to_string(description.policies.size()),
                     std::to_string(description.rule_count()), ParamSummary(params)});
   }
-  return Columns(rows) +
+  return AlignColumns(rows) +
          "\n`warden templates show NAME` lists a template's policies, rules and "
          "parameters.\n";
 }
@@ -145,7 +122,7 @@ std::string RenderTemplateTable(const TemplateDescription& description) {
                       param.default_json.empty() ? "(required)" : param.default_json,
                       param.description});
     }
-    out += Columns(rows);
+    out += AlignColumns(rows);
   }
   for (const TemplatePolicy& policy : description.policies) {
     out += "\n" + policy.name + " [" + policy.severity + ", " + policy.type + "] " +
@@ -280,7 +257,7 @@ std::string RenderFrameworkListTable(const LibraryDescription& library) {
     rows.push_back({framework.framework->id, std::to_string(framework.controls.size()),
                     Coverage(framework), framework.framework->title});
   }
-  return Columns(rows) +
+  return AlignColumns(rows) +
          "\n`warden frameworks show FRAMEWORK` lists its controls and the "
          "built-in rules that support each.\n";
 }

@@ -1,5 +1,7 @@
 #include "warden/report/text.h"
 
+#include <algorithm>
+
 namespace warden::report {
 
 namespace {
@@ -152,6 +154,29 @@ std::string Plural(size_t count, std::string_view singular, std::string_view plu
   std::string out = std::to_string(count);
   out += ' ';
   out += count == 1 ? singular : plural;
+  return out;
+}
+
+std::string AlignColumns(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (size_t column = 0; column < row.size(); ++column) {
+      widths[column] = std::max(widths[column], utf8::CodePointCount(row[column]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t column = 0; column < row.size(); ++column) {
+      line += TerminalText(row[column], 0);
+      if (column + 1 < row.size()) {
+        line += std::string(widths[column] - utf8::CodePointCount(row[column]) + 2, ' ');
+      }
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
   return out;
 }
 

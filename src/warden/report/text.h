@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "warden/base/utf8.h"
 
@@ -67,6 +68,10 @@ std::string MarkdownCell(std::string_view text);
 // document cannot emit terminal escape sequences) are shown as `\x1B` or `\u009B`; tabs
 // are kept; a newline continues on a new line indented by `indent` spaces.
 std::string TerminalText(std::string_view text, size_t indent);
+
+// Rows as left-aligned columns two spaces apart, each cell through TerminalText, without
+// trailing spaces; one line per row.
+std::string AlignColumns(const std::vector<std::vector<std::string>>& rows);
 
 // "1 document", "3 documents".
 std::string Plural(size_t count, std::string_view singular, std::string_view plural);

@@ -301,6 +301,19 @@ StatusOr<PublishResult> Publish(const ManagementContext& context, const std::str
   if (diagnostics.has_errors()) {
     return Refuse("the bundle in `" + bundle_dir + "` has errors; a version must load cleanly");
   }
+  // A version is self-contained: its tests must not read files outside it.
+  std::shared_ptr<policy::PolicySet> test_storage;
+  std::vector<policy::TestDoc> tests = CollectTests(bundle, {}, test_storage, diagnostics);
+  std::error_code error;
+  fs::path root = fs::weakly_canonical(bundle_dir, error);
+  for (const std::string& input : TestInputFiles(tests)) {
+    fs::path relative = fs::weakly_canonical(input, error).lexically_relative(root);
+    if (relative.empty() || *relative.begin() == "..") {
+      return Refuse("test file `" + input + "` is outside the bundle directory `" + bundle_dir +
+                    "`; a published version holds only its own directory, so move the fixture "
+                    "inside it");
+    }
+  }
   StatusOr<std::vector<store::VersionFile>> files = ReadBundleFiles(bundle_dir);
   if (!files.ok()) return files.status();
   PublishResult result;
@@ -349,8 +362,9 @@ StatusOr<std::vector<store::VersionRecord>> ListVersions(const ManagementContext
   return out;
 }
 
-StatusOr<VersionDetails> ShowVersion(const ManagementContext& context, const std::string& version) {
-  VersionDetails details;
+StatusOr<store::VersionDetails> ShowVersion(const ManagementContext& context,
+                                            const std::string& version) {
+  store::VersionDetails details;
   Status status = Transact(context, [&](Transaction& tx) -> Status {
     if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader}); !actor.ok()) {
       return actor.status();
@@ -632,8 +646,9 @@ StatusOr<store::DeploymentRecord> Rollback(const ManagementContext& context,
   return result;
 }
 
-StatusOr<std::vector<EnvironmentStatus>> EnvironmentsStatus(const ManagementContext& context) {
-  std::vector<EnvironmentStatus> out;
+StatusOr<std::vector<store::EnvironmentStatus>> EnvironmentsStatus(
+    const ManagementContext& context) {
+  std::vector<store::EnvironmentStatus> out;
   Status status = Transact(context, [&](Transaction& tx) -> Status {
     if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader}); !actor.ok()) {
       return actor.status();
@@ -644,7 +659,7 @@ StatusOr<std::vector<EnvironmentStatus>> EnvironmentsStatus(const ManagementCont
     if (!deployments.ok()) return deployments.status();
     std::map<std::string, store::DeploymentRecord> current = CurrentDeployments(*deployments);
     for (const store::EnvironmentRecord& environment : *environments) {
-      EnvironmentStatus entry{environment, std::nullopt, ""};
+      store::EnvironmentStatus entry{environment, std::nullopt, ""};
       if (auto it = current.find(environment.name); it != current.end()) {
         entry.current = it->second;
         StatusOr<std::optional<store::VersionRecord>> version = tx.GetVersion(it->second.version);

@@ -51,12 +51,8 @@ StatusOr<PublishResult> Publish(const ManagementContext& context, const std::str
                                 Diagnostics& diagnostics);
 StatusOr<std::vector<store::VersionRecord>> ListVersions(const ManagementContext& context);
 
-struct VersionDetails {
-  store::VersionRecord version;
-  std::vector<std::string> files;
-  std::vector<std::string> active_in;  // environments it runs in now
-};
-StatusOr<VersionDetails> ShowVersion(const ManagementContext& context, const std::string& version);
+StatusOr<store::VersionDetails> ShowVersion(const ManagementContext& context,
+                                            const std::string& version);
 
 // Writes the version's files under `directory` (created; must not hold files already).
 Status ExportVersion(const ManagementContext& context, const std::string& version,
@@ -101,12 +97,8 @@ StatusOr<bool> RunVersionTests(const ManagementContext& context, const std::stri
 StatusOr<store::DeploymentRecord> Rollback(const ManagementContext& context,
                                            const std::string& environment);
 
-struct EnvironmentStatus {
-  store::EnvironmentRecord environment;
-  std::optional<store::DeploymentRecord> current;  // none: nothing promoted yet
-  std::string state;                               // the current version's state
-};
-StatusOr<std::vector<EnvironmentStatus>> EnvironmentsStatus(const ManagementContext& context);
+StatusOr<std::vector<store::EnvironmentStatus>> EnvironmentsStatus(
+    const ManagementContext& context);
 
 // --- audit ----------------------------------------------------------------------------
 StatusOr<std::vector<store::AuditRecord>> ListAudit(const ManagementContext& context,

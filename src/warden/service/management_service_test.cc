@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -136,12 +137,23 @@ TEST_F(ManagementTest, PublishIsImmutableAndNeedsALoadingBundle) {
             StatusCode::kFailedPrecondition);
   EXPECT_TRUE(broken.has_errors());
 
+  // Tests that read fixtures outside the bundle would fail once published.
+  std::filesystem::remove(dir_.path() + "/bundle/policies/broken.yaml");
+  dir_.Write("outside.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+  dir_.Write("bundle/tests/outside_test.yaml",
+             "apiVersion: warden/v1\nkind: Test\nmetadata: {name: outside}\nspec:\n  cases:\n"
+             "    - {name: c, input: {file: ../../outside.yaml}, expect: {outcome: skip}}\n");
+  Diagnostics outside;
+  Status escaped = Publish(As("alice"), dir_.path() + "/bundle", "1.0.3", "x", outside).status();
+  EXPECT_NE(escaped.message().find("outside the bundle directory"), std::string::npos)
+      << escaped.message();
+
   ASSERT_TRUE(ExportVersion(As("rita"), "1.0.0", dir_.path() + "/export").ok());
   std::ifstream exported(dir_.path() + "/export/policies/replicas.yaml");
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(exported), {}), kPolicy);
   EXPECT_EQ(ExportVersion(As("rita"), "1.0.0", dir_.path() + "/export").code(),
             StatusCode::kFailedPrecondition);  // not empty
-  StatusOr<VersionDetails> details = ShowVersion(As("rita"), "1.0.0");
+  StatusOr<store::VersionDetails> details = ShowVersion(As("rita"), "1.0.0");
   ASSERT_TRUE(details.ok());
   EXPECT_EQ(details->files.size(), 3u);
   EXPECT_EQ(ShowVersion(As("rita"), "9.9.9").status().code(), StatusCode::kNotFound);
@@ -213,7 +225,7 @@ TEST_F(ManagementTest, PromotionFollowsStateTestsOrderAndApprovals) {
   EXPECT_EQ(DecidePromotion(As("bob"), "1.0.0", "prod", Decision::kReject, "").code(),
             StatusCode::kInvalidArgument);  // a rejection needs a reason
 
-  StatusOr<std::vector<EnvironmentStatus>> status = EnvironmentsStatus(As("rita"));
+  StatusOr<std::vector<store::EnvironmentStatus>> status = EnvironmentsStatus(As("rita"));
   ASSERT_TRUE(status.ok());
   ASSERT_EQ(status->size(), 3u);
   EXPECT_EQ((*status)[1].current->version, "1.0.0");

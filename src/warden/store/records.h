@@ -135,4 +135,18 @@ struct ExceptionVote {
   std::string at;
 };
 
+// What `warden show VERSION` reports.
+struct VersionDetails {
+  VersionRecord version;
+  std::vector<std::string> files;
+  std::vector<std::string> active_in;  // environments it runs in now
+};
+
+// What `warden status` reports per environment.
+struct EnvironmentStatus {
+  EnvironmentRecord environment;
+  std::optional<DeploymentRecord> current;  // none: nothing promoted yet
+  std::string state;                        // the current version's state
+};
+
 }  // namespace warden::store
