@@ -32,15 +32,6 @@ struct AdminFlags {
   std::string format = "jsonl";
 };
 
-bool ParseJsonFlag(const std::string& output, bool& json) {
-  if (output != "table" && output != "json") {
-    std::fprintf(stderr, "error: unknown output format `%s` (table, json)\n", output.c_str());
-    return false;
-  }
-  json = output == "json";
-  return true;
-}
-
 ExitCode AddPrincipalCommand(const AdminFlags& flags) {
   std::vector<store::Role> roles;
   for (const std::string& name : flags.roles) {
@@ -75,7 +66,7 @@ ExitCode RemovePrincipalCommand(const AdminFlags& flags) {
 
 ExitCode ListPrincipalsCommand(const AdminFlags& flags) {
   bool json = false;
-  if (!ParseJsonFlag(flags.output, json)) return ExitCode::kUsage;
+  if (!ParseTableOrJson(flags.output, json)) return ExitCode::kUsage;
   OpenedStore opened;
   ExitCode exit_code = ExitCode::kOk;
   if (!OpenStoreOrReport(flags.store, opened, exit_code)) return exit_code;

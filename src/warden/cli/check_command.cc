@@ -138,7 +138,7 @@ ExitCode Run(const CheckFlags& flags) {
 void AddCheckCommand(CLI::App& app, ExitCode& exit_code) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* command = app.add_subcommand("check", "Check configuration files against policies");
-  AddBundleFlags(*command, flags->bundle);
+  AddBundleFlags(*command, flags->bundle, /*with_store=*/true);
   command->add_option("inputs", flags->inputs, "Files or directories to check (`-` = stdin)");
   command->add_option("-e,--env", flags->environment,
                       "Environment (selects enforcement overrides)");

@@ -6,9 +6,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <optional>
 
 #include "warden/cel/eval/typed_value.h"
+#include "warden/cli/store_flags.h"
+#include "warden/service/exception_workflow.h"
 
 namespace warden::cli {
 
@@ -66,7 +69,13 @@ bool StdoutWantsColor() {
   return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
 }
 
-void AddBundleFlags(CLI::App& command, BundleFlags& flags) {
+void AddBundleFlags(CLI::App& command, BundleFlags& flags, bool with_store) {
+  flags.with_store = with_store;
+  if (with_store) {
+    command.add_option("--store", flags.store,
+                       "Also apply the approved exceptions of this store (default: "
+                       "$WARDEN_STORE when set)");
+  }
   command.add_option("-b,--bundle", flags.directory, "Policy bundle directory");
   command
       .add_option("-p,--policy", flags.policies,
@@ -89,6 +98,37 @@ void WarnUnknownEnvironment(const policy::CompiledBundle& bundle, const std::str
                environment.c_str(), known.c_str());
 }
 
+namespace {
+
+// Adds the approved exceptions of the configured store, if any, to `spec`. Whether one
+// has expired is for the engine to say, at the evaluation's time (`--now`).
+bool AddStoreExceptions(const BundleFlags& flags, service::BundleSpec& spec, ExitCode& exit_code) {
+  std::string url = flags.store;
+  if (url.empty()) {
+    const char* configured = std::getenv("WARDEN_STORE");
+    if (configured != nullptr) url = configured;
+  }
+  if (url.empty()) return true;
+  StatusOr<std::unique_ptr<store::Store>> opened = store::OpenStore(url);
+  if (!opened.ok()) {
+    exit_code = ReportManagementError(opened.status());
+    return false;
+  }
+  service::ManagementContext context;
+  context.store = opened->get();
+  context.now_seconds = std::numeric_limits<int64_t>::min();
+  StatusOr<std::vector<std::pair<std::string, std::string>>> documents =
+      service::ActiveExceptionDocuments(context);
+  if (!documents.ok()) {
+    exit_code = ReportManagementError(documents.status());
+    return false;
+  }
+  spec.extra_exceptions = std::move(*documents);
+  return true;
+}
+
+}  // namespace
+
 bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code) {
   if (flags.directory.empty() && flags.policies.empty()) {
     std::fprintf(stderr, "error: give a bundle (-b DIR) or policies (-p FILE)\n");
@@ -101,6 +141,7 @@ bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, Ex
   spec.use_index = !flags.no_index;
   spec.compile.lint = false;  // lints are `warden validate`'s business
   spec.compile.coverage = flags.coverage;
+  if (flags.with_store && !AddStoreExceptions(flags, spec, exit_code)) return false;
   Diagnostics diagnostics;
   out = service::LoadBundle(spec, diagnostics);
   if (diagnostics.has_errors()) {

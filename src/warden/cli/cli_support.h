@@ -36,8 +36,12 @@ struct BundleFlags {
   std::vector<std::string> policies;
   bool no_index = false;
   bool coverage = false;  // compile coverage circuits (`warden test --coverage`); no flag
+  // `--store URL` (else WARDEN_STORE): the store's approved exceptions apply too. Only for
+  // commands registered with `with_store`.
+  bool with_store = false;
+  std::string store;
 };
-void AddBundleFlags(CLI::App& command, BundleFlags& flags);
+void AddBundleFlags(CLI::App& command, BundleFlags& flags, bool with_store = false);
 // A warning on stderr when `environment` is set, the bundle configures environments and
 // this one is not among them (a typo would silently apply no override).
 void WarnUnknownEnvironment(const policy::CompiledBundle& bundle, const std::string& environment);

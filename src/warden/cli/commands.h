@@ -43,5 +43,7 @@ void AddLibraryCommands(CLI::App& app, ExitCode& exit_code);
 void AddAdminCommands(CLI::App& app, ExitCode& exit_code);
 // `warden publish|versions|show|export|lifecycle|approve|reject|promote|rollback|status`.
 void AddReleaseCommands(CLI::App& app, ExitCode& exit_code);
+// `warden exception request|approve|reject|revoke|list|show`.
+void AddExceptionCommand(CLI::App& app, ExitCode& exit_code);
 
 }  // namespace warden::cli

@@ -130,7 +130,7 @@ ExitCode Run(const EvalFlags& flags) {
 void AddEvalCommand(CLI::App& app, ExitCode& exit_code) {
   auto flags = std::make_shared<EvalFlags>();
   CLI::App* command = app.add_subcommand("eval", "Decide authorization requests");
-  AddBundleFlags(*command, flags->bundle);
+  AddBundleFlags(*command, flags->bundle, /*with_store=*/true);
   command->add_option("--request", flags->request, "One request as a JSON file (`-` = stdin)");
   command->add_option("--requests", flags->requests,
                       "Requests as JSON Lines (`-` = stdin); one decision per line");

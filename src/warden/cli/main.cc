@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     warden::cli::AddLibraryCommands(app, exit_code);
     warden::cli::AddReleaseCommands(app, exit_code);
     warden::cli::AddAdminCommands(app, exit_code);
+    warden::cli::AddExceptionCommand(app, exit_code);
     warden::cli::AddSchemaCommand(app, exit_code);
     warden::cli::AddInitCommand(app, exit_code);
     warden::cli::AddExprCommand(app, exit_code);

@@ -32,15 +32,6 @@ struct ReleaseFlags {
   bool skip = false;
 };
 
-bool JsonOutput(const ReleaseFlags& flags, bool& json) {
-  if (flags.output != "table" && flags.output != "json") {
-    std::fprintf(stderr, "error: unknown output format `%s` (table, json)\n", flags.output.c_str());
-    return false;
-  }
-  json = flags.output == "json";
-  return true;
-}
-
 ExitCode PublishCommand(const ReleaseFlags& flags) {
   OpenedStore opened;
   if (ExitCode code = ExitCode::kOk; !OpenStoreOrReport(flags.store, opened, code)) return code;
@@ -62,7 +53,7 @@ ExitCode PublishCommand(const ReleaseFlags& flags) {
 
 ExitCode VersionsCommand(const ReleaseFlags& flags) {
   bool json = false;
-  if (!JsonOutput(flags, json)) return ExitCode::kUsage;
+  if (!ParseTableOrJson(flags.output, json)) return ExitCode::kUsage;
   OpenedStore opened;
   if (ExitCode code = ExitCode::kOk; !OpenStoreOrReport(flags.store, opened, code)) return code;
   StatusOr<std::vector<store::VersionRecord>> versions = service::ListVersions(opened.context);
@@ -73,7 +64,7 @@ ExitCode VersionsCommand(const ReleaseFlags& flags) {
 
 ExitCode ShowCommand(const ReleaseFlags& flags) {
   bool json = false;
-  if (!JsonOutput(flags, json)) return ExitCode::kUsage;
+  if (!ParseTableOrJson(flags.output, json)) return ExitCode::kUsage;
   OpenedStore opened;
   if (ExitCode code = ExitCode::kOk; !OpenStoreOrReport(flags.store, opened, code)) return code;
   StatusOr<store::VersionDetails> details = service::ShowVersion(opened.context, flags.version);
@@ -152,7 +143,7 @@ ExitCode RollbackCommand(const ReleaseFlags& flags) {
 
 ExitCode StatusCommand(const ReleaseFlags& flags) {
   bool json = false;
-  if (!JsonOutput(flags, json)) return ExitCode::kUsage;
+  if (!ParseTableOrJson(flags.output, json)) return ExitCode::kUsage;
   OpenedStore opened;
   if (ExitCode code = ExitCode::kOk; !OpenStoreOrReport(flags.store, opened, code)) return code;
   StatusOr<std::vector<store::EnvironmentStatus>> environments =

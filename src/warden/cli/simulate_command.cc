@@ -75,7 +75,7 @@ void AddSimulateCommand(CLI::App& app, ExitCode& exit_code) {
   auto flags = std::make_shared<SimulateFlags>();
   CLI::App* command = app.add_subcommand(
       "simulate", "Show what policies would do to a corpus, without enforcing (dry run)");
-  AddBundleFlags(*command, flags->bundle);
+  AddBundleFlags(*command, flags->bundle, /*with_store=*/true);
   command->add_option("inputs", flags->inputs, "Documents: files or directories");
   command
       ->add_option("--requests", flags->requests,

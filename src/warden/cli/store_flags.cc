@@ -29,6 +29,15 @@ void AddStoreFlags(CLI::App& command, StoreFlags& flags) {
   command.add_option("--now", flags.now, "The time of the operation (RFC 3339); default: now");
 }
 
+bool ParseTableOrJson(const std::string& output, bool& json) {
+  if (output != "table" && output != "json") {
+    std::fprintf(stderr, "error: unknown output format `%s` (table, json)\n", output.c_str());
+    return false;
+  }
+  json = output == "json";
+  return true;
+}
+
 std::string FormatUtc(int64_t seconds) {
   std::time_t time = static_cast<std::time_t>(seconds);
   std::tm parts{};

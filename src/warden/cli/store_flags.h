@@ -34,6 +34,9 @@ bool OpenStoreOrReport(const StoreFlags& flags, OpenedStore& out, ExitCode& exit
 // anything else 4.
 ExitCode ReportManagementError(const Status& status);
 
+// `-o table|json` of the management commands: false (with a message) for anything else.
+bool ParseTableOrJson(const std::string& output, bool& json);
+
 // `2026-12-07T10:00:00Z` for seconds since the epoch.
 std::string FormatUtc(int64_t seconds);
 

@@ -184,4 +184,10 @@ class Writer {
 
 std::string ToJson(const Node& node, bool pretty) { return Writer(pretty).Write(node); }
 
+std::string JsonString(std::string_view text) {
+  std::string out;
+  AppendString(out, text);
+  return out;
+}
+
 }  // namespace warden::data

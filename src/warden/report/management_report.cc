@@ -8,7 +8,6 @@
 namespace warden::report {
 namespace {
 
-
 std::string Roles(const store::Principal& principal) {
   std::string out;
   for (store::Role role : principal.roles) {
@@ -260,6 +259,104 @@ std::string RenderAuditVerdict(const store::ChainVerdict& verdict) {
            " records form an unbroken hash chain\n";
   }
   return "BROKEN: " + verdict.reason + "\n";
+}
+
+namespace {
+
+std::string EffectiveStatus(const store::ExceptionRecord& exception, bool expired) {
+  return expired ? "expired" : store::ExceptionStatusName(exception.status);
+}
+
+std::string Targets(const store::ExceptionRecord& exception) {
+  std::string out;
+  for (const std::string& target : exception.targets) out += (out.empty() ? "" : " ") + target;
+  return out.empty() ? "(every input)" : out;
+}
+
+void ExceptionJson(const store::ExceptionRecord& exception, bool expired, JsonOut& json) {
+  json.Key("id");
+  json.Int(exception.id);
+  json.Field("status", EffectiveStatus(exception, expired));
+  json.Field("policy", exception.policy);
+  json.Field("rule", exception.rule);
+  json.StringArray("targets", exception.targets);
+  json.Field("justification", exception.justification);
+  json.Field("requested_by", exception.requested_by);
+  json.Field("requested_at", exception.requested_at);
+  json.Field("expires", exception.expires);
+  json.Key("approvals_required");
+  json.Int(exception.approvals_required);
+}
+
+}  // namespace
+
+std::string RenderExceptions(const std::vector<store::ExceptionRecord>& exceptions,
+                             const std::vector<bool>& expired, bool json) {
+  if (json) {
+    JsonOut out(true);
+    out.BeginObject();
+    out.Key("exceptions");
+    out.BeginArray();
+    for (size_t index = 0; index < exceptions.size(); ++index) {
+      out.BeginObject();
+      ExceptionJson(exceptions[index], expired[index], out);
+      out.EndObject();
+    }
+    out.EndArray();
+    out.EndObject();
+    return out.text() + "\n";
+  }
+  std::vector<std::vector<std::string>> rows = {
+      {"ID", "STATUS", "POLICY", "RULE", "TARGETS", "REQUESTED BY", "EXPIRES"}};
+  for (size_t index = 0; index < exceptions.size(); ++index) {
+    const store::ExceptionRecord& exception = exceptions[index];
+    rows.push_back({std::to_string(exception.id), EffectiveStatus(exception, expired[index]),
+                    exception.policy, exception.rule.empty() ? "*" : exception.rule,
+                    Targets(exception), exception.requested_by, exception.expires});
+  }
+  return AlignColumns(rows);
+}
+
+std::string RenderExceptionDetails(const store::ExceptionRecord& exception, bool expired,
+                                   const std::vector<store::ExceptionVote>& votes,
+                                   const std::vector<store::AuditRecord>& history, bool json) {
+  if (json) {
+    JsonOut out(true);
+    out.BeginObject();
+    ExceptionJson(exception, expired, out);
+    out.Key("votes");
+    out.BeginArray();
+    for (const store::ExceptionVote& vote : votes) {
+      out.BeginObject();
+      out.Field("approver", vote.approver);
+      out.Field("decision", store::DecisionName(vote.decision));
+      out.Field("reason", vote.reason);
+      out.Field("at", vote.at);
+      out.EndObject();
+    }
+    out.EndArray();
+    out.Key("history");
+    out.BeginArray();
+    for (const store::AuditRecord& record : history) AuditJson(record, out);
+    out.EndArray();
+    out.EndObject();
+    return out.text() + "\n";
+  }
+  std::string out = "exception " + std::to_string(exception.id) + ": " +
+                    EffectiveStatus(exception, expired) + "\n";
+  out += "policy:        " + exception.policy +
+         (exception.rule.empty() ? " (every rule)" : ", rule " + exception.rule) + "\n";
+  out += "targets:       " + TerminalText(Targets(exception), 15) + "\n";
+  out += "justification: " + TerminalText(exception.justification, 15) + "\n";
+  out += "requested:     " + exception.requested_at + " by " + exception.requested_by + "\n";
+  out += "expires:       " + exception.expires + "\n";
+  out += "approvals:     " + std::to_string(exception.approvals_required) + " needed\n";
+  out += "history:\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const store::AuditRecord& record : history) {
+    rows.push_back({"  " + record.time, record.actor, record.action, DetailsText(record)});
+  }
+  return out + AlignColumns(rows);
 }
 
 }  // namespace warden::report

@@ -17,6 +17,13 @@ std::string RenderVersionDetails(const store::VersionDetails& details, bool json
 std::string RenderEnvironmentStatus(const std::vector<store::EnvironmentStatus>& environments,
                                     bool json);
 
+// Exceptions with their effective status (`expired[i]`: approved but past its expiry).
+std::string RenderExceptions(const std::vector<store::ExceptionRecord>& exceptions,
+                             const std::vector<bool>& expired, bool json);
+std::string RenderExceptionDetails(const store::ExceptionRecord& exception, bool expired,
+                                   const std::vector<store::ExceptionVote>& votes,
+                                   const std::vector<store::AuditRecord>& history, bool json);
+
 enum class AuditFormat { kTable, kJson, kJsonLines, kCsv };
 // `table`, `json`, `jsonl` or `csv`.
 bool ParseAuditFormat(std::string_view text, AuditFormat& out);

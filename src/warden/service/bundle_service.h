@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "warden/base/diagnostic.h"
@@ -18,6 +19,9 @@ struct BundleSpec {
   std::vector<std::string> policies;  // `-p FILE_OR_DIR...` (used when directory is empty)
   bool use_index = true;
   policy::CompileOptions compile;
+  // Exception documents from elsewhere (the store's approved exceptions), as (name,
+  // YAML text): loaded after the bundle and checked like its own Exception files.
+  std::vector<std::pair<std::string, std::string>> extra_exceptions;
 };
 
 struct LoadedBundle {

@@ -14,12 +14,16 @@
 #include "warden/base/sha256.h"
 #include "warden/base/utf8.h"
 #include "warden/service/bundle_service.h"
+#include "warden/service/management_support.h"
 #include "warden/service/test_service.h"
 
 namespace warden::service {
 namespace {
 
 namespace fs = std::filesystem;
+using internal::Audit;
+using internal::Refuse;
+using internal::RequireRole;
 using store::Decision;
 using store::Role;
 using store::Transaction;
@@ -28,51 +32,6 @@ using store::VersionState;
 // Published bundles are policy repositories, not data sets.
 constexpr size_t kMaxVersionFiles = 10000;
 constexpr size_t kMaxVersionBytes = size_t{64} << 20;
-
-Status Refuse(std::string message) {
-  return Status(StatusCode::kFailedPrecondition, std::move(message));
-}
-
-std::string RoleList(const std::vector<Role>& roles) {
-  std::string out;
-  for (Role role : roles) {
-    if (!out.empty()) out += " or ";
-    out += store::RoleName(role);
-  }
-  return out;
-}
-
-// The acting principal when it has one of `roles` (admins have every role; every
-// principal is a reader).
-StatusOr<store::Principal> RequireRole(Transaction& tx, const ManagementContext& context,
-                                       const std::vector<Role>& roles) {
-  if (context.actor.empty()) {
-    return Refuse("no acting principal: pass `--as NAME` or set WARDEN_USER");
-  }
-  StatusOr<std::optional<store::Principal>> principal = tx.GetPrincipal(context.actor);
-  if (!principal.ok()) return principal.status();
-  if (!*principal) {
-    return Refuse("`" + context.actor + "` is not a principal of store `" + context.store->name() +
-                  "`; an admin adds it with `warden principals add`");
-  }
-  // Admins may do everything; every principal may read.
-  if ((*principal)->Has(Role::kAdmin)) return **principal;
-  if (std::find(roles.begin(), roles.end(), Role::kReader) != roles.end() &&
-      !(*principal)->roles.empty()) {
-    return **principal;
-  }
-  for (Role role : roles) {
-    if ((*principal)->Has(role)) return **principal;
-  }
-  return Refuse("`" + context.actor + "` needs the role " + RoleList(roles) + " for this");
-}
-
-Status Audit(Transaction& tx, const ManagementContext& context, std::string action,
-             std::string object, std::map<std::string, std::string> details) {
-  StatusOr<store::AuditRecord> record = store::AppendAudit(
-      tx, context.now, context.actor, std::move(action), std::move(object), std::move(details));
-  return record.ok() ? Status::Ok() : record.status();
-}
 
 // Runs `body` in a transaction of the context's store.
 Status Transact(const ManagementContext& context, const std::function<Status(Transaction&)>& body) {

@@ -48,7 +48,8 @@ struct AuditQuery {
   std::string actor;   // exact; empty: any
   std::string action;  // exact or a prefix ending in `.` (`exception.`); empty: any
   int64_t after_seq = 0;
-  int64_t limit = 0;  // 0: no limit
+  int64_t limit = 0;   // 0: no limit
+  std::string object;  // exact; empty: any
 };
 
 }  // namespace warden::store

@@ -389,9 +389,10 @@ class SqlTransaction : public Transaction {
               std::string(kAuditColumns) +
                   " WHERE seq > ?1 AND (?2 = '' OR time >= ?2) AND (?3 = '' OR actor = ?3) "
                   "AND (?4 = '' OR action = ?4 OR (substr(?4, length(?4), 1) = '.' AND "
-                  "substr(action, 1, length(?4)) = ?4)) ORDER BY seq LIMIT ?5",
+                  "substr(action, 1, length(?4)) = ?4)) AND (?6 = '' OR object = ?6) "
+                  "ORDER BY seq LIMIT ?5",
               {query.after_seq, query.since, query.actor, query.action,
-               query.limit > 0 ? query.limit : int64_t{INT64_MAX}},
+               query.limit > 0 ? query.limit : int64_t{INT64_MAX}, query.object},
               [&](const SqlStatement& row) { out.push_back(ReadAudit(row)); });
     if (!status.ok()) return status;
     for (AuditRecord& record : out) {

@@ -313,16 +313,40 @@ TEST(AuditChainTest, QueriesFilterBySinceActorAndActionPrefix) {
                     .ok());
     return found;
   };
-  EXPECT_EQ(count({.since = "", .actor = "bob", .action = "", .after_seq = 0, .limit = 0}), 2u);
-  EXPECT_EQ(count({.since = "", .actor = "", .action = "exception.", .after_seq = 0, .limit = 0}),
-            3u);
-  EXPECT_EQ(count({.since = "", .actor = "", .action = "exception", .after_seq = 0, .limit = 0}),
-            0u);
   EXPECT_EQ(
-      count(
-          {.since = "2026-12-07T10:00:02Z", .actor = "", .action = "", .after_seq = 0, .limit = 0}),
+      count({.since = "", .actor = "bob", .action = "", .after_seq = 0, .limit = 0, .object = ""}),
       2u);
-  EXPECT_EQ(count({.since = "", .actor = "", .action = "", .after_seq = 0, .limit = 3}), 3u);
+  EXPECT_EQ(count({.since = "",
+                   .actor = "",
+                   .action = "exception.",
+                   .after_seq = 0,
+                   .limit = 0,
+                   .object = ""}),
+            3u);
+  EXPECT_EQ(count({.since = "",
+                   .actor = "",
+                   .action = "exception",
+                   .after_seq = 0,
+                   .limit = 0,
+                   .object = ""}),
+            0u);
+  EXPECT_EQ(count({.since = "2026-12-07T10:00:02Z",
+                   .actor = "",
+                   .action = "",
+                   .after_seq = 0,
+                   .limit = 0,
+                   .object = ""}),
+            2u);
+  EXPECT_EQ(
+      count({.since = "", .actor = "", .action = "", .after_seq = 0, .limit = 3, .object = ""}),
+      3u);
+  EXPECT_EQ(count({.since = "",
+                   .actor = "",
+                   .action = "",
+                   .after_seq = 0,
+                   .limit = 0,
+                   .object = "object-1"}),
+            2u);  // alice's and bob's second records
 }
 
 struct TamperCase {

@@ -1,0 +1,28 @@
+#pragma once
+// What every management operation does first and last (internal to service/): check the
+// acting principal's role inside the transaction, refuse with a message that says what is
+// needed, and append the audit record of the change.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "warden/base/status.h"
+#include "warden/service/management_service.h"
+#include "warden/store/store.h"
+
+namespace warden::service::internal {
+
+// FailedPrecondition: the operation is not allowed now (a role, a state, approvals).
+Status Refuse(std::string message);
+
+// The acting principal when it has one of `roles`: admins have every role and every
+// principal is a reader.
+StatusOr<store::Principal> RequireRole(store::Transaction& tx, const ManagementContext& context,
+                                       const std::vector<store::Role>& roles);
+
+// Appends the audit record of a change made in `tx`, as the context's actor and time.
+Status Audit(store::Transaction& tx, const ManagementContext& context, std::string action,
+             std::string object, std::map<std::string, std::string> details);
+
+}  // namespace warden::service::internal
