@@ -98,7 +98,7 @@ ExitCode Run(const CheckFlags& flags) {
 
   ExitCode exit_code = ExitCode::kOk;
   service::LoadedBundle bundle;
-  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code)) return exit_code;
+  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code, flags.environment)) return exit_code;
   WarnUnknownEnvironment(*bundle.compiled, flags.environment);
 
   StatusOr<std::vector<service::InputFile>> files =

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <optional>
@@ -100,22 +101,29 @@ void WarnUnknownEnvironment(const policy::CompiledBundle& bundle, const std::str
 
 namespace {
 
-// Adds the approved exceptions of the configured store, if any, to `spec`. Whether one
-// has expired is for the engine to say, at the evaluation's time (`--now`).
-bool AddStoreExceptions(const BundleFlags& flags, service::BundleSpec& spec, ExitCode& exit_code) {
+// The store `--store` or WARDEN_STORE configures for a command registered with it; null
+// when none is configured or (with `exit_code` set) when it cannot be opened.
+std::unique_ptr<store::Store> OpenConfiguredStore(const BundleFlags& flags, ExitCode& exit_code) {
+  if (!flags.with_store) return nullptr;
   std::string url = flags.store;
   if (url.empty()) {
     const char* configured = std::getenv("WARDEN_STORE");
     if (configured != nullptr) url = configured;
   }
-  if (url.empty()) return true;
+  if (url.empty()) return nullptr;
   StatusOr<std::unique_ptr<store::Store>> opened = store::OpenStore(url);
   if (!opened.ok()) {
     exit_code = ReportManagementError(opened.status());
-    return false;
+    return nullptr;
   }
+  return std::move(*opened);
+}
+
+// Adds the store's approved exceptions to `spec`. Whether one has expired is for the
+// engine to say, at the evaluation's time (`--now`).
+bool AddStoreExceptions(store::Store& store, service::BundleSpec& spec, ExitCode& exit_code) {
   service::ManagementContext context;
-  context.store = opened->get();
+  context.store = &store;
   context.now_seconds = std::numeric_limits<int64_t>::min();
   StatusOr<std::vector<std::pair<std::string, std::string>>> documents =
       service::ActiveExceptionDocuments(context);
@@ -127,12 +135,41 @@ bool AddStoreExceptions(const BundleFlags& flags, service::BundleSpec& spec, Exi
   return true;
 }
 
+// Exports the version running in `environment` into a fresh temporary directory, which
+// `spec` then loads; the caller removes `directory` after loading.
+bool UseActiveVersion(store::Store& store, const std::string& environment,
+                      service::BundleSpec& spec, std::string& directory, ExitCode& exit_code) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "warden-active-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    std::fprintf(stderr, "error: cannot create a temporary directory\n");
+    exit_code = ExitCode::kInternal;
+    return false;
+  }
+  directory = pattern;
+  service::ManagementContext context;
+  context.store = &store;
+  StatusOr<store::VersionRecord> version =
+      service::ExportActiveVersion(context, environment, directory + "/bundle");
+  if (!version.ok()) {
+    exit_code = ReportManagementError(version.status());
+    return false;
+  }
+  if (version->state == store::VersionState::kDeprecated) {
+    std::fprintf(stderr, "warning: policy version %s, active in %s, is deprecated\n",
+                 version->version.c_str(), environment.c_str());
+  }
+  spec.directory = directory + "/bundle";
+  return true;
+}
+
 }  // namespace
 
-bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code) {
-  if (flags.directory.empty() && flags.policies.empty()) {
-    std::fprintf(stderr, "error: give a bundle (-b DIR) or policies (-p FILE)\n");
-    exit_code = ExitCode::kUsage;
+bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code,
+                        const std::string& environment) {
+  ExitCode store_error = ExitCode::kOk;
+  std::unique_ptr<store::Store> store = OpenConfiguredStore(flags, store_error);
+  if (store_error != ExitCode::kOk) {
+    exit_code = store_error;
     return false;
   }
   service::BundleSpec spec;
@@ -141,9 +178,28 @@ bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, Ex
   spec.use_index = !flags.no_index;
   spec.compile.lint = false;  // lints are `warden validate`'s business
   spec.compile.coverage = flags.coverage;
-  if (flags.with_store && !AddStoreExceptions(flags, spec, exit_code)) return false;
+  std::string active_directory;  // the exported active version, removed after loading
+  if (flags.directory.empty() && flags.policies.empty()) {
+    if (store == nullptr || environment.empty()) {
+      std::fprintf(stderr,
+                   "error: give a bundle (-b DIR) or policies (-p FILE), or run the version "
+                   "active in an environment (--store URL --env ENV)\n");
+      exit_code = ExitCode::kUsage;
+      return false;
+    }
+    if (!UseActiveVersion(*store, environment, spec, active_directory, exit_code)) {
+      std::error_code ignored;
+      if (!active_directory.empty()) std::filesystem::remove_all(active_directory, ignored);
+      return false;
+    }
+  }
+  if (store != nullptr && !AddStoreExceptions(*store, spec, exit_code)) return false;
   Diagnostics diagnostics;
   out = service::LoadBundle(spec, diagnostics);
+  if (!active_directory.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove_all(active_directory, ignored);
+  }
   if (diagnostics.has_errors()) {
     PrintDiagnostics(diagnostics, false);
     std::fprintf(stderr, "error: the policies are invalid (%zu errors); see `warden validate`\n",

@@ -46,8 +46,11 @@ void AddBundleFlags(CLI::App& command, BundleFlags& flags, bool with_store = fal
 // this one is not among them (a typo would silently apply no override).
 void WarnUnknownEnvironment(const policy::CompiledBundle& bundle, const std::string& environment);
 
-// Loads the bundle; on policy errors prints them and sets `exit_code` to kInvalid.
-bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code);
+// Loads the bundle; on policy errors prints them and sets `exit_code` to kInvalid. With a
+// store configured (`with_store` commands) and neither -b nor -p, the version active in
+// `environment` is loaded from the store; its approved exceptions apply either way.
+bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, ExitCode& exit_code,
+                        const std::string& environment = "");
 
 // `-o FORMAT` plus `--output-file FORMAT=PATH` values as (format, path) pairs, the first
 // being (`output`, `-` for stdout). `parse` turns a format name into a value and prints

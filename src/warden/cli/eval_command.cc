@@ -119,7 +119,7 @@ ExitCode Run(const EvalFlags& flags) {
   if (!ResolveNow(flags.now, options.now_seconds, options.now_nanos)) return ExitCode::kUsage;
   ExitCode exit_code = ExitCode::kOk;
   service::LoadedBundle bundle;
-  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code)) return exit_code;
+  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code, flags.environment)) return exit_code;
   WarnUnknownEnvironment(*bundle.compiled, flags.environment);
   return flags.request.empty() ? DecideBatch(*bundle.engine, flags, options)
                                : DecideOne(*bundle.engine, flags, options);

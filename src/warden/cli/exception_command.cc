@@ -116,9 +116,10 @@ void AddExceptionCommand(CLI::App& app, ExitCode& exit_code) {
 
   CLI::App* request = exception->add_subcommand("request", "Request an exception (pending)");
   // Only -b: `--policy` here names the policy to waive.
-  request->add_option("-b,--bundle", flags->bundle.directory,
-                      "The bundle the exception is for (its policy must exist and be "
-                      "overridable)")
+  request
+      ->add_option("-b,--bundle", flags->bundle.directory,
+                   "The bundle the exception is for (its policy must exist and be "
+                   "overridable)")
       ->required();
   request->add_option("--policy", flags->request.policy, "The policy to waive")->required();
   request->add_option("--rule", flags->request.rule, "Only this rule (default: every rule)");

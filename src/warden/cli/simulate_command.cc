@@ -55,7 +55,7 @@ ExitCode Run(const SimulateFlags& flags) {
 
   ExitCode exit_code = ExitCode::kOk;
   service::LoadedBundle bundle;
-  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code)) return exit_code;
+  if (!LoadBundleOrReport(flags.bundle, bundle, exit_code, flags.environment)) return exit_code;
   WarnUnknownEnvironment(*bundle.compiled, flags.environment);
   std::vector<service::InputFile> files;
   if (!DiscoverInputsOrReport(flags.inputs, files)) return ExitCode::kInvalid;

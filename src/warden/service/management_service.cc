@@ -345,22 +345,11 @@ StatusOr<store::VersionDetails> ShowVersion(const ManagementContext& context,
   return details;
 }
 
-Status ExportVersion(const ManagementContext& context, const std::string& version,
-                     const std::string& directory) {
-  std::vector<store::VersionFile> files;
-  Status status = Transact(context, [&](Transaction& tx) -> Status {
-    if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader}); !actor.ok()) {
-      return actor.status();
-    }
-    if (StatusOr<store::VersionRecord> found = RequireVersion(tx, version); !found.ok()) {
-      return found.status();
-    }
-    StatusOr<std::vector<store::VersionFile>> read = tx.GetVersionFiles(version);
-    if (!read.ok()) return read.status();
-    files = std::move(*read);
-    return Status::Ok();
-  });
-  if (!status.ok()) return status;
+namespace {
+
+// Writes `files` under `directory` (new or empty).
+Status WriteVersionFiles(const std::vector<store::VersionFile>& files,
+                         const std::string& directory) {
   std::error_code error;
   if (fs::exists(directory, error) && !fs::is_empty(directory, error)) {
     return Refuse("`" + directory + "` is not empty; export into a new directory");
@@ -379,6 +368,52 @@ Status ExportVersion(const ManagementContext& context, const std::string& versio
     if (!out) return Unavailable("cannot write `" + target.string() + "`");
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ExportVersion(const ManagementContext& context, const std::string& version,
+                     const std::string& directory) {
+  std::vector<store::VersionFile> files;
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
+    if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader}); !actor.ok()) {
+      return actor.status();
+    }
+    if (StatusOr<store::VersionRecord> found = RequireVersion(tx, version); !found.ok()) {
+      return found.status();
+    }
+    StatusOr<std::vector<store::VersionFile>> read = tx.GetVersionFiles(version);
+    if (!read.ok()) return read.status();
+    files = std::move(*read);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return WriteVersionFiles(files, directory);
+}
+
+StatusOr<store::VersionRecord> ExportActiveVersion(const ManagementContext& context,
+                                                   const std::string& environment,
+                                                   const std::string& directory) {
+  store::VersionRecord version;
+  std::vector<store::VersionFile> files;
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
+    StatusOr<std::vector<store::DeploymentRecord>> deployments = tx.ListDeployments(environment);
+    if (!deployments.ok()) return deployments.status();
+    if (deployments->empty()) {
+      return NotFound("no version runs in environment `" + environment + "` of store `" +
+                      context.store->name() + "` (`warden status`)");
+    }
+    StatusOr<store::VersionRecord> found = RequireVersion(tx, deployments->back().version);
+    if (!found.ok()) return found.status();
+    version = *found;
+    StatusOr<std::vector<store::VersionFile>> read = tx.GetVersionFiles(version.version);
+    if (!read.ok()) return read.status();
+    files = std::move(*read);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  if (Status written = WriteVersionFiles(files, directory); !written.ok()) return written;
+  return version;
 }
 
 StatusOr<store::VersionRecord> TransitionVersion(const ManagementContext& context,

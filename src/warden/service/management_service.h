@@ -58,6 +58,14 @@ StatusOr<store::VersionDetails> ShowVersion(const ManagementContext& context,
 Status ExportVersion(const ManagementContext& context, const std::string& version,
                      const std::string& directory);
 
+// Writes the files of the version running in `environment` under `directory` (new or
+// empty) and returns that version: what `check`/`eval --store URL --env ENV` run. No
+// role is needed (pipelines read it without a principal); NotFound when nothing was
+// promoted there.
+StatusOr<store::VersionRecord> ExportActiveVersion(const ManagementContext& context,
+                                                   const std::string& environment,
+                                                   const std::string& directory);
+
 // Moves a version through draft → in-review → approved → active → deprecated → retired.
 // Allowed: draft→in-review (author), in-review→draft (author, approver),
 // in-review→approved (approver, not the version's author), approved→active (admin;
