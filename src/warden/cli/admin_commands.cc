@@ -30,6 +30,8 @@ struct AdminFlags {
   std::string actor;
   std::string action;
   std::string format = "jsonl";
+  std::vector<std::string> environments;  // NAME:APPROVALS
+  std::string value;
 };
 
 ExitCode AddPrincipalCommand(const AdminFlags& flags) {
@@ -105,6 +107,47 @@ ExitCode AuditVerifyCommand(const AdminFlags& flags) {
   return verdict->ok ? ExitCode::kOk : ExitCode::kFailed;
 }
 
+ExitCode SetEnvironmentsCommand(const AdminFlags& flags) {
+  std::vector<store::EnvironmentRecord> environments;
+  for (const std::string& entry : flags.environments) {
+    size_t colon = entry.find(':');
+    std::string name = entry.substr(0, colon);
+    int approvals = 0;
+    if (colon != std::string::npos) {
+      std::string count = entry.substr(colon + 1);
+      bool digits = !count.empty() && count.size() <= 3 &&
+                    count.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits) {
+        std::fprintf(stderr, "error: `%s`: expected NAME or NAME:APPROVALS\n", entry.c_str());
+        return ExitCode::kUsage;
+      }
+      approvals = std::stoi(count);
+    }
+    environments.push_back({name, static_cast<int>(environments.size()), approvals});
+  }
+  OpenedStore opened;
+  ExitCode exit_code = ExitCode::kOk;
+  if (!OpenStoreOrReport(flags.store, opened, exit_code)) return exit_code;
+  Status status = service::SetEnvironments(opened.context, environments);
+  if (!status.ok()) return ReportManagementError(status);
+  std::printf("environments, in promotion order:");
+  for (const store::EnvironmentRecord& environment : environments) {
+    std::printf(" %s (%d approvals)", environment.name.c_str(), environment.approvals_required);
+  }
+  std::printf("\n");
+  return ExitCode::kOk;
+}
+
+ExitCode SetConfigCommand(const AdminFlags& flags) {
+  OpenedStore opened;
+  ExitCode exit_code = ExitCode::kOk;
+  if (!OpenStoreOrReport(flags.store, opened, exit_code)) return exit_code;
+  Status status = service::SetSetting(opened.context, flags.name, flags.value);
+  if (!status.ok()) return ReportManagementError(status);
+  std::printf("%s = %s\n", flags.name.c_str(), flags.value.c_str());
+  return ExitCode::kOk;
+}
+
 }  // namespace
 
 void AddAdminCommands(CLI::App& app, ExitCode& exit_code) {
@@ -126,6 +169,25 @@ void AddAdminCommands(CLI::App& app, ExitCode& exit_code) {
   remove->add_option("name", flags->name, "Principal name")->required();
   AddStoreFlags(*remove, flags->store);
   remove->callback([flags, &exit_code] { exit_code = RemovePrincipalCommand(*flags); });
+
+  CLI::App* environments =
+      app.add_subcommand("environments", "The environments versions are promoted through");
+  environments->require_subcommand(1);
+  CLI::App* set_environments = environments->add_subcommand(
+      "set", "Replace the environments: NAME[:APPROVALS] in promotion order (admin)");
+  set_environments->add_option("environments", flags->environments, "e.g. dev test:1 prod:2")
+      ->required();
+  AddStoreFlags(*set_environments, flags->store);
+  set_environments->callback([flags, &exit_code] { exit_code = SetEnvironmentsCommand(*flags); });
+
+  CLI::App* config = app.add_subcommand("config", "Store settings");
+  config->require_subcommand(1);
+  CLI::App* config_set =
+      config->add_subcommand("set", "Set exceptions.max_days or exceptions.approvals (admin)");
+  config_set->add_option("key", flags->name, "Setting")->required();
+  config_set->add_option("value", flags->value, "Value")->required();
+  AddStoreFlags(*config_set, flags->store);
+  config_set->callback([flags, &exit_code] { exit_code = SetConfigCommand(*flags); });
 
   CLI::App* audit = app.add_subcommand("audit", "The tamper-evident audit log");
   audit->require_subcommand(1);

@@ -485,6 +485,66 @@ Status DecidePromotion(const ManagementContext& context, const std::string& vers
   });
 }
 
+Status SetEnvironments(const ManagementContext& context,
+                       const std::vector<store::EnvironmentRecord>& environments) {
+  if (environments.empty()) return InvalidArgument("give at least one environment");
+  std::set<std::string> names;
+  std::string summary;
+  for (const store::EnvironmentRecord& environment : environments) {
+    bool valid = !environment.name.empty() && environment.name.size() <= 63 &&
+                 std::all_of(environment.name.begin(), environment.name.end(), [](char c) {
+                   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                 });
+    if (!valid) {
+      return InvalidArgument("environment name `" + environment.name +
+                             "`: lowercase letters, digits and `-`");
+    }
+    if (!names.insert(environment.name).second) {
+      return InvalidArgument("environment `" + environment.name + "` is given twice");
+    }
+    if (environment.approvals_required < 0 || environment.approvals_required > 100) {
+      return InvalidArgument("environment `" + environment.name + "`: approvals 0 to 100");
+    }
+    summary += (summary.empty() ? "" : " ") + environment.name + ":" +
+               std::to_string(environment.approvals_required);
+  }
+  return Transact(context, [&](Transaction& tx) -> Status {
+    if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kAdmin}); !actor.ok()) {
+      return actor.status();
+    }
+    StatusOr<std::vector<store::DeploymentRecord>> deployments = tx.ListDeployments("");
+    if (!deployments.ok()) return deployments.status();
+    for (const store::DeploymentRecord& deployment : *deployments) {
+      if (names.count(deployment.environment) == 0) {
+        return Refuse("environment `" + deployment.environment +
+                      "` has deployments and cannot be dropped");
+      }
+    }
+    if (Status put = tx.PutEnvironments(environments); !put.ok()) return put;
+    return Audit(tx, context, "config.environments", "environments", {{"environments", summary}});
+  });
+}
+
+Status SetSetting(const ManagementContext& context, const std::string& key,
+                  const std::string& value) {
+  if (key != "exceptions.max_days" && key != "exceptions.approvals") {
+    return InvalidArgument("unknown setting `" + key +
+                           "` (exceptions.max_days, exceptions.approvals)");
+  }
+  bool positive =
+      !value.empty() && value.size() <= 6 &&
+      std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      std::stoi(value) > 0;
+  if (!positive) return InvalidArgument("`" + key + "` must be a positive integer");
+  return Transact(context, [&](Transaction& tx) -> Status {
+    if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kAdmin}); !actor.ok()) {
+      return actor.status();
+    }
+    if (Status put = tx.PutSetting(key, value); !put.ok()) return put;
+    return Audit(tx, context, "config.set", key, {{"value", value}});
+  });
+}
+
 StatusOr<store::DeploymentRecord> Promote(const ManagementContext& context,
                                           const std::string& version,
                                           const std::string& environment, bool tests_passed,

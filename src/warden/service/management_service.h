@@ -82,6 +82,17 @@ Status DecidePromotion(const ManagementContext& context, const std::string& vers
                        const std::string& environment, store::Decision decision,
                        const std::string& reason);
 
+// Replaces the environments (names in promotion order, approvals each needs); admin.
+// Names are lowercase letters, digits and `-`; an environment something was promoted to
+// cannot be dropped.
+Status SetEnvironments(const ManagementContext& context,
+                       const std::vector<store::EnvironmentRecord>& environments);
+
+// Store settings (`exceptions.max_days`, `exceptions.approvals`); admin. Values are
+// checked: both are positive integers.
+Status SetSetting(const ManagementContext& context, const std::string& key,
+                  const std::string& value);
+
 struct PromoteOptions {
   bool skip_order = false;  // admin: promote without being active in the previous one
 };
