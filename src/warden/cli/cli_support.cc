@@ -222,11 +222,46 @@ bool DiscoverInputsOrReport(const std::vector<std::string>& paths,
   return true;
 }
 
+namespace {
+
+// The published version `spec` names, exported to a temporary directory the location
+// owns; nullopt when the store has no such version.
+StatusOr<std::optional<service::BundleLocation>> StoredVersionLocation(
+    const service::ManagementContext& context, const std::string& spec) {
+  StatusOr<store::VersionDetails> details = service::ShowVersion(context, spec);
+  if (details.status().code() == StatusCode::kNotFound) {
+    return std::optional<service::BundleLocation>();
+  }
+  if (!details.ok()) return details.status();
+  std::string root = (std::filesystem::temp_directory_path() / "warden-version-XXXXXX").string();
+  if (mkdtemp(root.data()) == nullptr) return Internal("cannot create a temporary directory");
+  service::BundleLocation location(root + "/bundle", spec, spec, root + "/bundle", root);
+  if (Status exported = service::ExportVersion(context, spec, root + "/bundle"); !exported.ok()) {
+    return exported;
+  }
+  return std::optional<service::BundleLocation>(std::move(location));
+}
+
+}  // namespace
+
 bool LoadBundlePairOrReport(const std::string& before, const std::string& after,
                             std::optional<service::BundleLocation> (&locations)[2],
-                            service::LoadedBundle (&bundles)[2], ExitCode& exit_code) {
+                            service::LoadedBundle (&bundles)[2], ExitCode& exit_code,
+                            const service::ManagementContext* store) {
   const std::string* specs[2] = {&before, &after};
   for (int side = 0; side < 2; ++side) {
+    if (store != nullptr) {
+      StatusOr<std::optional<service::BundleLocation>> stored =
+          StoredVersionLocation(*store, *specs[side]);
+      if (!stored.ok()) {
+        exit_code = ReportManagementError(stored.status());
+        return false;
+      }
+      if (*stored) {
+        locations[side].emplace(std::move(**stored));
+        continue;
+      }
+    }
     StatusOr<service::BundleLocation> location = service::OpenBundleAt(*specs[side]);
     if (!location.ok()) {
       std::fprintf(stderr, "error: %s\n", location.status().message().c_str());

@@ -13,6 +13,7 @@
 #include "warden/service/bundle_revision.h"
 #include "warden/service/bundle_service.h"
 #include "warden/service/input_discovery.h"
+#include "warden/service/management_service.h"
 
 namespace warden::cli {
 
@@ -81,9 +82,12 @@ bool DiscoverInputsOrReport(const std::vector<std::string>& paths,
 // Opens and loads the two bundles of `specs` (directories or git revisions) for commands
 // that compare them. Sets `exit_code` (kUsage: a spec names nothing; kInvalid: a bundle
 // is invalid, both sides' errors printed) and returns false on failure.
+// With `store` (a management context), a spec naming a published version is that
+// version, exported to a temporary directory (`warden diff 1.3.0 1.4.0 --store URL`).
 bool LoadBundlePairOrReport(const std::string& before, const std::string& after,
                             std::optional<service::BundleLocation> (&locations)[2],
-                            service::LoadedBundle (&bundles)[2], ExitCode& exit_code);
+                            service::LoadedBundle (&bundles)[2], ExitCode& exit_code,
+                            const service::ManagementContext* store = nullptr);
 
 // Loads the bundle at `location` (a directory or a git revision, bundle_revision.h); on
 // errors prints them, with revision files named `REV:path` rather than by their temporary

@@ -5,6 +5,7 @@
 //   warden diff v1.4.0:policies policies/      # a revision against the working tree
 //   warden diff old/ new/ -o markdown          # two directories, for a PR comment
 //   warden diff main HEAD --exit-code          # 1 when they differ
+//   warden diff 1.3.0 1.4.0 --store sqlite:.warden/warden.db   # published versions
 
 #include <cstdio>
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "warden/cli/cli_support.h"
 #include "warden/cli/commands.h"
+#include "warden/cli/store_flags.h"
 #include "warden/policy/bundle_diff.h"
 #include "warden/report/bundle_diff_report.h"
 #include "warden/report/summary_format.h"
@@ -27,6 +29,7 @@ struct DiffFlags {
   std::string output = "table";
   bool exit_code = false;
   bool no_color = false;
+  StoreFlags store;  // with --store, A and B may name published versions
 };
 
 ExitCode Run(const DiffFlags& flags) {
@@ -40,7 +43,12 @@ ExitCode Run(const DiffFlags& flags) {
   std::optional<service::BundleLocation> locations[2];
   service::LoadedBundle bundles[2];
   ExitCode exit_code = ExitCode::kOk;
-  if (!LoadBundlePairOrReport(flags.before, flags.after, locations, bundles, exit_code)) {
+  OpenedStore opened;
+  if (!flags.store.store.empty() && !OpenStoreOrReport(flags.store, opened, exit_code)) {
+    return exit_code;
+  }
+  if (!LoadBundlePairOrReport(flags.before, flags.after, locations, bundles, exit_code,
+                              opened.store != nullptr ? &opened.context : nullptr)) {
     return exit_code;
   }
 
@@ -77,6 +85,9 @@ void AddDiffCommand(CLI::App& app, ExitCode& exit_code) {
   command->add_flag("--exit-code", flags->exit_code,
                     "Exit with 1 when the bundles differ, 0 when they do not");
   command->add_flag("--no-color", flags->no_color, "Never colour the table");
+  command->add_option("--store", flags->store.store,
+                      "Also resolve A and B as versions published in this store");
+  command->add_option("--as", flags->store.actor, "Acting principal (default: $WARDEN_USER)");
   command->callback([flags, &exit_code] { exit_code = Run(*flags); });
 }
 
