@@ -181,9 +181,10 @@ bool LoadBundleOrReport(const BundleFlags& flags, service::LoadedBundle& out, Ex
   std::string active_directory;  // the exported active version, removed after loading
   if (flags.directory.empty() && flags.policies.empty()) {
     if (store == nullptr || environment.empty()) {
-      std::fprintf(stderr,
-                   "error: give a bundle (-b DIR) or policies (-p FILE), or run the version "
-                   "active in an environment (--store URL --env ENV)\n");
+      std::fprintf(stderr, "error: give a bundle (-b DIR) or policies (-p FILE)%s\n",
+                   flags.with_store
+                       ? ", or run the version active in an environment (--store URL --env ENV)"
+                       : "");
       exit_code = ExitCode::kUsage;
       return false;
     }
