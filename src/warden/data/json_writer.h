@@ -22,7 +22,4 @@ namespace warden::data {
 
 std::string ToJson(const Node& node, bool pretty = false);
 
-// `text` as a JSON string literal, quoted and escaped as ToJson does.
-std::string JsonString(std::string_view text);
-
 }  // namespace warden::data

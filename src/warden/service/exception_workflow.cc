@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "warden/base/json_string.h"
 #include "warden/cel/lib/time_format.h"
-#include "warden/data/json_writer.h"
 #include "warden/service/management_support.h"
 
 namespace warden::service {
@@ -12,6 +12,7 @@ namespace {
 
 using internal::Refuse;
 using internal::RequireRole;
+using internal::Transact;
 using store::Decision;
 using store::ExceptionStatus;
 using store::Role;
@@ -74,29 +75,28 @@ std::string ExceptionDocument(const store::ExceptionRecord& exception,
   auto list = [](const std::vector<std::string>& values) {
     std::string out = "[";
     for (const std::string& value : values) {
-      out += (out.size() > 1 ? ", " : "") + data::JsonString(value);
+      out += (out.size() > 1 ? ", " : "") + JsonString(value);
     }
     return out + "]";
   };
   std::string text =
       "{\"apiVersion\": \"warden/v1\", \"kind\": \"Exception\", \"metadata\": "
       "{\"name\": \"store-exception-" +
-      std::to_string(exception.id) +
-      "\"}, \"spec\": {\"policy\": " + data::JsonString(exception.policy);
+      std::to_string(exception.id) + "\"}, \"spec\": {\"policy\": " + JsonString(exception.policy);
   if (!exception.rule.empty()) text += ", \"rules\": " + list({exception.rule});
   if (!targets.empty()) {
     text += ", \"targets\": {";
     bool first = true;
     for (const auto& [dimension, globs] : targets) {
-      text += std::string(first ? "" : ", ") + data::JsonString(dimension) + ": " + list(globs);
+      text += std::string(first ? "" : ", ") + JsonString(dimension) + ": " + list(globs);
       first = false;
     }
     text += "}";
   }
-  text += ", \"justification\": " + data::JsonString(exception.justification) +
-          ", \"requested_by\": " + data::JsonString(exception.requested_by) +
+  text += ", \"justification\": " + JsonString(exception.justification) +
+          ", \"requested_by\": " + JsonString(exception.requested_by) +
           ", \"approved_by\": " + list(approvers) +
-          ", \"expires\": " + data::JsonString(exception.expires) + "}}\n";
+          ", \"expires\": " + JsonString(exception.expires) + "}}\n";
   return text;
 }
 
@@ -138,7 +138,7 @@ StatusOr<store::ExceptionRecord> RequestException(const ManagementContext& conte
   }
   if (expires <= context.now_seconds) return InvalidArgument("the expiry is in the past");
   store::ExceptionRecord result;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kAuthor});
     if (!actor.ok()) return actor.status();
     StatusOr<int64_t> max_days = IntSetting(tx, "exceptions.max_days", kDefaultMaxDays);
@@ -182,7 +182,7 @@ StatusOr<store::ExceptionRecord> DecideException(const ManagementContext& contex
     return InvalidArgument("a rejection needs a reason (-m REASON)");
   }
   store::ExceptionRecord result;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kApprover});
     if (!actor.ok()) return actor.status();
     StatusOr<store::ExceptionRecord> exception = RequireException(tx, id);
@@ -235,7 +235,7 @@ StatusOr<store::ExceptionRecord> DecideException(const ManagementContext& contex
 StatusOr<store::ExceptionRecord> RevokeException(const ManagementContext& context, int64_t id,
                                                  const std::string& reason) {
   store::ExceptionRecord result;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader});
     if (!actor.ok()) return actor.status();
     StatusOr<store::ExceptionRecord> exception = RequireException(tx, id);
@@ -266,7 +266,7 @@ StatusOr<std::vector<store::ExceptionRecord>> ListExceptions(const ManagementCon
                            "` (pending, approved, rejected, revoked, expired)");
   }
   std::vector<store::ExceptionRecord> out;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader});
     if (!actor.ok()) return actor.status();
     StatusOr<std::vector<store::ExceptionRecord>> all = tx.ListExceptions();
@@ -285,7 +285,7 @@ StatusOr<std::vector<store::ExceptionRecord>> ListExceptions(const ManagementCon
 
 StatusOr<ExceptionDetails> ShowException(const ManagementContext& context, int64_t id) {
   ExceptionDetails details;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kReader});
     if (!actor.ok()) return actor.status();
     StatusOr<store::ExceptionRecord> exception = RequireException(tx, id);
@@ -309,7 +309,7 @@ StatusOr<ExceptionDetails> ShowException(const ManagementContext& context, int64
 StatusOr<std::vector<std::pair<std::string, std::string>>> ActiveExceptionDocuments(
     const ManagementContext& context) {
   std::vector<std::pair<std::string, std::string>> out;
-  Status status = context.store->Transact([&](Transaction& tx) -> Status {
+  Status status = Transact(context, [&](Transaction& tx) -> Status {
     StatusOr<std::vector<store::ExceptionRecord>> all = tx.ListExceptions();
     if (!all.ok()) return all.status();
     for (const store::ExceptionRecord& exception : *all) {

@@ -1,6 +1,6 @@
 #include "warden/service/management_service.h"
 
-#include <unistd.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 using internal::Audit;
 using internal::Refuse;
 using internal::RequireRole;
+using internal::Transact;
 using store::Decision;
 using store::Role;
 using store::Transaction;
@@ -32,12 +33,6 @@ using store::VersionState;
 // Published bundles are policy repositories, not data sets.
 constexpr size_t kMaxVersionFiles = 10000;
 constexpr size_t kMaxVersionBytes = size_t{64} << 20;
-
-// Runs `body` in a transaction of the context's store.
-Status Transact(const ManagementContext& context, const std::function<Status(Transaction&)>& body) {
-  if (context.store == nullptr) return InvalidArgument("no store: pass --store URL");
-  return context.store->Transact(body);
-}
 
 bool ValidVersion(const std::string& version) {
   // X.Y.Z with an optional pre-release (`1.4.0-rc.1`).
@@ -358,7 +353,10 @@ Status WriteVersionFiles(const std::vector<store::VersionFile>& files,
     fs::path relative(file.path);
     // Stored paths come from a directory walk; a path leaving the directory means the
     // database was edited.
-    if (relative.is_absolute() || file.path.find("..") != std::string::npos) {
+    bool escapes =
+        relative.is_absolute() || std::any_of(relative.begin(), relative.end(),
+                                              [](const fs::path& part) { return part == ".."; });
+    if (escapes) {
       return Refuse("stored file `" + file.path + "` would be written outside `" + directory + "`");
     }
     fs::path target = fs::path(directory) / relative;
@@ -626,9 +624,9 @@ StatusOr<store::DeploymentRecord> Promote(const ManagementContext& context,
 StatusOr<bool> RunVersionTests(const ManagementContext& context, const std::string& version,
                                std::string& summary) {
   std::error_code error;
-  fs::path root = fs::temp_directory_path(error) /
-                  ("warden-version-" + std::to_string(::getpid()) + "-" + version);
-  fs::remove_all(root, error);
+  std::string pattern = (fs::temp_directory_path(error) / "warden-version-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) return Internal("cannot create a temporary directory");
+  fs::path root = pattern;
   Status exported = ExportVersion(context, version, root.string());
   if (!exported.ok()) {
     fs::remove_all(root, error);

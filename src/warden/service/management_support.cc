@@ -39,6 +39,12 @@ StatusOr<store::Principal> RequireRole(store::Transaction& tx, const ManagementC
   return Refuse("`" + context.actor + "` needs the role " + names + " for this");
 }
 
+Status Transact(const ManagementContext& context,
+                const std::function<Status(store::Transaction&)>& body) {
+  if (context.store == nullptr) return InvalidArgument("no store: pass --store URL");
+  return context.store->Transact(body);
+}
+
 Status Audit(store::Transaction& tx, const ManagementContext& context, std::string action,
              std::string object, std::map<std::string, std::string> details) {
   StatusOr<store::AuditRecord> record = store::AppendAudit(

@@ -3,6 +3,7 @@
 // acting principal's role inside the transaction, refuse with a message that says what is
 // needed, and append the audit record of the change.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,6 +21,10 @@ Status Refuse(std::string message);
 // principal is a reader.
 StatusOr<store::Principal> RequireRole(store::Transaction& tx, const ManagementContext& context,
                                        const std::vector<store::Role>& roles);
+
+// Runs `body` in a transaction of the context's store (InvalidArgument without one).
+Status Transact(const ManagementContext& context,
+                const std::function<Status(store::Transaction&)>& body);
 
 // Appends the audit record of a change made in `tx`, as the context's actor and time.
 Status Audit(store::Transaction& tx, const ManagementContext& context, std::string action,

@@ -1,46 +1,11 @@
 #include "warden/store/audit_chain.h"
 
-#include <cstdio>
 #include <utility>
 
+#include "warden/base/json_string.h"
 #include "warden/base/sha256.h"
 
 namespace warden::store {
-namespace {
-
-void AppendJsonString(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof(escaped), "\\u%04x", static_cast<unsigned>(c));
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
-
-}  // namespace
 
 std::string CanonicalJson(const AuditRecord& record) {
   std::string out = "{\"action\":";
