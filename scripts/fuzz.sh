@@ -15,14 +15,12 @@ targets=()
 for source in fuzz/*_fuzz.cc; do targets+=("$(basename "$source" .cc)"); done
 cmake --build --preset fuzz -j "$(nproc)" --target "${targets[@]}"
 mkdir -p build/fuzz/artifacts
-status=0
-for source in fuzz/*_fuzz.cc; do
-  [ -e "$source" ] || continue
-  target=$(basename "$source" .cc)
-  binary="build/fuzz/fuzz/$target"
-  work="build/fuzz/corpus/$target"
+
+# Runs one target; a crash leaves its log's tail on stderr and a non-zero status.
+run_target() {
+  local target="$1" binary="build/fuzz/fuzz/$1" work="build/fuzz/corpus/$1"
   mkdir -p "$work"
-  seeds=()
+  local seeds=()
   [ -d "fuzz/corpus/$target" ] && seeds+=("fuzz/corpus/$target")
   echo "fuzz: $target for ${seconds}s"
   if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
@@ -30,7 +28,24 @@ for source in fuzz/*_fuzz.cc; do
       >"build/fuzz/$target.log" 2>&1; then
     echo "fuzz: $target FAILED; see build/fuzz/$target.log" >&2
     tail -n 40 "build/fuzz/$target.log" >&2
-    status=1
+    return 1
   fi
+}
+
+# One target per core at a time: each fuzzer is single-threaded.
+parallel="$(nproc)"
+status=0
+running=0
+for target in "${targets[@]}"; do
+  if [ "$running" -ge "$parallel" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  run_target "$target" &
+  running=$((running + 1))
+done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
 done
 exit "$status"
