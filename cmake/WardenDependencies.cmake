@@ -8,6 +8,7 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 find_package(tomlplusplus REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(SQLite3 REQUIRED)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 
 if(WARDEN_TESTS)
   find_package(GTest REQUIRED)

@@ -23,12 +23,14 @@ function(warden_module name)
   warden_set_warnings(warden_${name})
 endfunction()
 
-# warden_test(NAME SOURCES ... DEPS ...): a GoogleTest binary registered with ctest.
+# warden_test(NAME SOURCES ... DEPS ... [POSTGRES]): a GoogleTest binary registered with
+# ctest. POSTGRES: its tests need the private PostgreSQL cluster of the `postgres` fixture
+# (tests/CMakeLists.txt), whose URL file store/test_database.h reads.
 function(warden_test name)
   if(NOT WARDEN_TESTS)
     return()
   endif()
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "POSTGRES" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
   warden_set_warnings(${name})
@@ -37,15 +39,21 @@ function(warden_test name)
   if(WARDEN_SANITIZE)
     target_compile_options(${name} PRIVATE -O0)
   endif()
+  set(fixture)
+  if(ARG_POSTGRES)
+    target_compile_definitions(${name} PRIVATE
+      WARDEN_TEST_POSTGRES_URL_FILE="${PROJECT_BINARY_DIR}/postgres/url")
+    set(fixture FIXTURES_REQUIRED postgres)
+  endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-    PROPERTIES ENVIRONMENT "WARDEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    PROPERTIES ENVIRONMENT "WARDEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" ${fixture})
 endfunction()
 
-# warden_glob_module(NAME DEPS ... PRIVATE_DEPS ...): a module made of every .cc file
+# warden_glob_module(NAME DEPS ... PRIVATE_DEPS ... [POSTGRES_TESTS]): a module made of every .cc file
 # under the current directory except tests (*_test.cc) and fuzz targets; and one test
 # binary per directory that holds *_test.cc files, named NAME_<dir>_test.
 function(warden_glob_module name)
-  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "POSTGRES_TESTS" "" "DEPS;PRIVATE_DEPS;TEST_DEPS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cc)
   set(sources)
   set(tests)
@@ -75,6 +83,10 @@ function(warden_glob_module name)
       set(test_name ${name}_${rel_name}_test)
     endif()
     file(GLOB dir_tests CONFIGURE_DEPENDS ${dir}/*_test.cc)
-    warden_test(${test_name} SOURCES ${dir_tests} DEPS warden_${name} ${ARG_TEST_DEPS})
+    set(postgres)
+    if(ARG_POSTGRES_TESTS)
+      set(postgres POSTGRES)
+    endif()
+    warden_test(${test_name} SOURCES ${dir_tests} DEPS warden_${name} ${ARG_TEST_DEPS} ${postgres})
   endforeach()
 endfunction()

@@ -8,7 +8,8 @@ packages=(
   clang libclang-rt-14-dev clang-format clang-tidy
   libgtest-dev libgmock-dev libbenchmark-dev
   libyaml-dev libtomlplusplus-dev libre2-dev
-  libcli11-dev libsqlite3-dev
+  libcli11-dev libsqlite3-dev libpq-dev
+  postgresql-15
   tzdata
 )
 

@@ -26,6 +26,12 @@
 # NAME_GLOB (optional) runs only the cases whose name matches it.
 #
 # Cases must be deterministic: no wall clock (pass --now), no absolute paths.
+#
+# Management cases use the store `$E2E_STORE`, which reads `<store>` in their output: a
+# SQLite file in the case's directory, or, when E2E_POSTGRES_URL_FILE names the URL file
+# of a PostgreSQL cluster (scripts/test-postgres.sh), a schema of its own there, created
+# with psql and dropped afterwards. The same cases and expected outputs then run on both
+# stores.
 
 set -u
 
@@ -60,9 +66,22 @@ export PATH="$scratch/bin:$PATH"
 timeout_cmd=()
 if command -v timeout >/dev/null 2>&1; then timeout_cmd=(timeout 120); fi
 
+postgres_server=""
+if [[ -n ${E2E_POSTGRES_URL_FILE:-} ]]; then
+  postgres_server="$(head -n 1 "$E2E_POSTGRES_URL_FILE" 2>/dev/null)"
+  if [[ -z $postgres_server ]] || ! command -v psql >/dev/null 2>&1; then
+    echo "$0: E2E_POSTGRES_URL_FILE is set, but \`$E2E_POSTGRES_URL_FILE\` or psql is missing" >&2
+    exit 2
+  fi
+fi
+
+# Escapes $1 for a sed pattern.
+sed_pattern() { printf '%s' "$1" | sed 's/[][\\.*^$|/]/\\&/g'; }
+
 passed=0
 failed=0
 report=""
+case_number=0
 
 # check_fragments FRAGMENTS_FILE ACTUAL_FILE WHAT: every non-empty line of
 # FRAGMENTS_FILE must occur in ACTUAL_FILE; appends what is missing to $report.
@@ -120,12 +139,26 @@ for case_dir in "${case_dirs[@]}"; do
     actual_stderr="$scratch/stderr"
     case_tmp="$scratch/tmp"
     rm -rf "$case_tmp" && mkdir -p "$case_tmp"
-    (cd "$case_dir" && E2E_TMP="$case_tmp" "${timeout_cmd[@]}" bash --noprofile --norc ./cmd \
-        <"/dev/null" >"$actual_stdout" 2>"$actual_stderr")
+    case_number=$((case_number + 1))
+    schema=""
+    store="sqlite:$case_tmp/w.db"
+    if [[ -n $postgres_server ]]; then
+      schema="e2e_$$_$case_number"
+      psql -q "$postgres_server/postgres" -c "CREATE SCHEMA $schema" >/dev/null
+      store="$postgres_server/postgres?options=-csearch_path%3D$schema"
+    fi
+    (cd "$case_dir" && E2E_TMP="$case_tmp" E2E_STORE="$store" "${timeout_cmd[@]}" \
+        bash --noprofile --norc ./cmd <"/dev/null" >"$actual_stdout" 2>"$actual_stderr")
     actual_code=$?
-    # The scratch path differs per run: show it as `<tmp>`.
-    tmp_pattern="$(printf '%s' "$case_tmp" | sed 's/[][\\.*^$|/]/\\&/g')"
-    sed -i "s/$tmp_pattern/<tmp>/g" "$actual_stdout" "$actual_stderr"
+    if [[ -n $schema ]]; then
+      PGOPTIONS="-c client_min_messages=warning" psql -q "$postgres_server/postgres" \
+        -c "DROP SCHEMA $schema CASCADE" >/dev/null
+    fi
+    # The store (as given, and as named with its password hidden) and the scratch path
+    # differ per run: show them as `<store>` and `<tmp>`.
+    redacted="$(printf '%s' "$store" | sed -E 's#(://[^:/@]+:)[^@]*@#\1***@#')"
+    sed -i -e "s/$(sed_pattern "$store")/<store>/g" -e "s/$(sed_pattern "$redacted")/<store>/g" \
+      -e "s/$(sed_pattern "$case_tmp")/<tmp>/g" "$actual_stdout" "$actual_stderr"
     expected_code="$(tr -d '[:space:]' <"$case_dir/exit_code")"
 
     if [[ $actual_code != "$expected_code" ]]; then

@@ -69,6 +69,7 @@ declare -A adapters=(
   ["toml++/"]="data/toml_reader.cc"
   ["re2/"]="cel/runtime/regex.cc"
   ["sqlite3.h"]="store/sqlite_connection.cc"
+  ["libpq-fe.h"]="store/postgres_connection.cc"
 )
 
 while IFS= read -r file; do

@@ -23,8 +23,8 @@ std::string FromEnvironment(const char* name) {
 
 void AddStoreFlags(CLI::App& command, StoreFlags& flags) {
   command.add_option("--store", flags.store,
-                     "Store URL: sqlite:PATH (default: $WARDEN_STORE, else "
-                     "sqlite:.warden/warden.db)");
+                     "Store URL: sqlite:PATH or postgresql://USER@HOST[:PORT]/DATABASE "
+                     "(default: $WARDEN_STORE, else sqlite:.warden/warden.db)");
   command.add_option("--as", flags.actor, "Acting principal (default: $WARDEN_USER)");
   command.add_option("--now", flags.now, "The time of the operation (RFC 3339); default: now");
 }

@@ -9,6 +9,7 @@
 
 #include "warden/base/test_temp_dir.h"
 #include "warden/service/bundle_service.h"
+#include "warden/store/test_database.h"
 
 namespace warden::service {
 namespace {
@@ -38,11 +39,11 @@ spec:
     - {id: r, condition: "false", message: m, remediation: x}
 )yaml";
 
-class ExceptionWorkflowTest : public testing::Test {
+class ExceptionWorkflowTest : public testing::TestWithParam<store::test_support::Backend> {
  protected:
   void SetUp() override {
-    StatusOr<std::unique_ptr<store::Store>> opened =
-        store::OpenStore("sqlite:" + dir_.path() + "/warden.db");
+    ASSERT_FALSE(db_.url().empty()) << db_.error();
+    StatusOr<std::unique_ptr<store::Store>> opened = store::OpenStore(db_.url());
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     store_ = std::move(*opened);
     ASSERT_TRUE(AddPrincipal(As("root"), "root", {Role::kAdmin}).ok());
@@ -70,11 +71,12 @@ class ExceptionWorkflowTest : public testing::Test {
   }
 
   TempDir dir_;
+  store::test_support::TestDatabase db_{GetParam()};
   std::unique_ptr<store::Store> store_;
   LoadedBundle bundle_;
 };
 
-TEST_F(ExceptionWorkflowTest, RequestsAreValidatedAgainstTheBundleAndTheMaximumDuration) {
+TEST_P(ExceptionWorkflowTest, RequestsAreValidatedAgainstTheBundleAndTheMaximumDuration) {
   ExceptionRequest request = Request();
   StatusOr<store::ExceptionRecord> stored =
       RequestException(As("alice"), request, *bundle_.compiled);
@@ -112,7 +114,7 @@ TEST_F(ExceptionWorkflowTest, RequestsAreValidatedAgainstTheBundleAndTheMaximumD
             StatusCode::kFailedPrecondition);  // bob is no author
 }
 
-TEST_F(ExceptionWorkflowTest, TwoOfManyApproveAndTheRequesterNeverDecides) {
+TEST_P(ExceptionWorkflowTest, TwoOfManyApproveAndTheRequesterNeverDecides) {
   ASSERT_TRUE(store_
                   ->Transact([](store::Transaction& tx) {
                     return tx.PutSetting("exceptions.approvals", "2");
@@ -156,7 +158,7 @@ TEST_F(ExceptionWorkflowTest, TwoOfManyApproveAndTheRequesterNeverDecides) {
   EXPECT_EQ(details->history[2].action, "exception.approve");
 }
 
-TEST_F(ExceptionWorkflowTest, RevokeExpireListAndApplyToChecks) {
+TEST_P(ExceptionWorkflowTest, RevokeExpireListAndApplyToChecks) {
   ASSERT_TRUE(RequestException(As("alice"), Request(), *bundle_.compiled).ok());
   ASSERT_TRUE(DecideException(As("bob"), 1, Decision::kApprove, "").ok());
   ASSERT_TRUE(RequestException(As("alice"), Request(), *bundle_.compiled).ok());
@@ -190,6 +192,9 @@ TEST_F(ExceptionWorkflowTest, RevokeExpireListAndApplyToChecks) {
   ASSERT_EQ(with_exceptions.compiled->exceptions.size(), 1u);
   EXPECT_EQ(with_exceptions.compiled->exceptions[0].name, "store-exception-1");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExceptionWorkflowTest, store::test_support::AllBackends(),
+                         store::test_support::BackendParamName);
 
 }  // namespace
 }  // namespace warden::service

@@ -2,8 +2,7 @@
 // and its audit record in one transaction), reporting each operation the store
 // acknowledged; the parent kills it with SIGKILL in the middle, reopens the store and
 // checks that every acknowledged change is there, that nothing half-done is (each change
-// has exactly its audit record), and that the audit chain verifies. (SQLite; the
-// PostgreSQL store will run the same test.)
+// has exactly its audit record), and that the audit chain verifies. On both stores.
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -15,14 +14,15 @@
 #include <set>
 #include <string>
 
-#include "warden/base/test_temp_dir.h"
 #include "warden/service/management_service.h"
+#include "warden/store/test_database.h"
 
 namespace warden::service {
 namespace {
 
 using store::Role;
-using test_support::TempDir;
+using store::test_support::Backend;
+using store::test_support::TestDatabase;
 
 ManagementContext Context(store::Store& store, const std::string& actor) {
   return {&store, actor, "2026-12-07T10:00:00Z", 1796637600};
@@ -41,9 +41,12 @@ ManagementContext Context(store::Store& store, const std::string& actor) {
   _exit(0);
 }
 
-TEST(ManagementReliabilityTest, NoAcknowledgedWriteIsLostWhenTheWriterIsKilled) {
-  TempDir dir;
-  std::string url = "sqlite:" + dir.path() + "/warden.db";
+class ManagementReliabilityTest : public testing::TestWithParam<Backend> {};
+
+TEST_P(ManagementReliabilityTest, NoAcknowledgedWriteIsLostWhenTheWriterIsKilled) {
+  TestDatabase db(GetParam());
+  ASSERT_FALSE(db.url().empty()) << db.error();
+  const std::string& url = db.url();
   {
     StatusOr<std::unique_ptr<store::Store>> store = store::OpenStore(url);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -92,6 +95,9 @@ TEST(ManagementReliabilityTest, NoAcknowledgedWriteIsLostWhenTheWriterIsKilled) 
   ASSERT_TRUE(verdict.ok());
   EXPECT_TRUE(verdict->ok) << verdict->reason;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ManagementReliabilityTest, store::test_support::AllBackends(),
+                         store::test_support::BackendParamName);
 
 }  // namespace
 }  // namespace warden::service

@@ -1,18 +1,20 @@
-// The management workflow on a SQLite store: bootstrap and roles, publish, lifecycle,
-// approvals, promotion gates, rollback, status, and an audit chain that verifies after
-// all of it; concurrent approvals and promotions from several connections.
+// The management workflow on both stores (SQLite and PostgreSQL): bootstrap and roles,
+// publish, lifecycle, approvals, promotion gates, rollback, status, and an audit chain
+// that verifies after all of it; concurrent approvals and promotions from several
+// processes.
 
 #include "warden/service/management_service.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <thread>
 
 #include "warden/base/test_temp_dir.h"
+#include "warden/store/test_database.h"
 
 namespace warden::service {
 namespace {
@@ -44,10 +46,11 @@ spec:
       expect: {outcome: fail}
 )yaml";
 
-class ManagementTest : public testing::Test {
+class ManagementTest : public testing::TestWithParam<store::test_support::Backend> {
  protected:
   void SetUp() override {
-    url_ = "sqlite:" + dir_.path() + "/warden.db";
+    ASSERT_FALSE(db_.url().empty()) << db_.error();
+    url_ = db_.url();
     StatusOr<std::unique_ptr<store::Store>> opened = store::OpenStore(url_);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     store_ = std::move(*opened);
@@ -84,16 +87,24 @@ class ManagementTest : public testing::Test {
     }
   }
 
+  size_t AuditCount(const std::string& action, const std::string& object) {
+    StatusOr<std::vector<store::AuditRecord>> records = ListAudit(
+        As("rita"),
+        {.since = "", .actor = "", .action = action, .after_seq = 0, .limit = 0, .object = object});
+    EXPECT_TRUE(records.ok()) << records.status().message();
+    return records.ok() ? records->size() : 0;
+  }
+
   TempDir dir_;
+  store::test_support::TestDatabase db_{GetParam()};
   std::string url_;
   std::unique_ptr<store::Store> store_;
 };
 
-TEST_F(ManagementTest, TheFirstPrincipalMustBeAnAdminAndRolesAreChecked) {
-  TempDir other;
-  StatusOr<std::unique_ptr<store::Store>> empty =
-      store::OpenStore("sqlite:" + other.path() + "/w.db");
-  ASSERT_TRUE(empty.ok());
+TEST_P(ManagementTest, TheFirstPrincipalMustBeAnAdminAndRolesAreChecked) {
+  store::test_support::TestDatabase other(GetParam());
+  StatusOr<std::unique_ptr<store::Store>> empty = store::OpenStore(other.url());
+  ASSERT_TRUE(empty.ok()) << empty.status().message();
   ManagementContext context{empty->get(), "zed", "2026-12-07T10:00:00Z", 0};
   EXPECT_EQ(AddPrincipal(context, "zed", {Role::kAuthor}).code(), StatusCode::kFailedPrecondition);
   EXPECT_TRUE(AddPrincipal(context, "zed", {Role::kAdmin}).ok());
@@ -110,7 +121,7 @@ TEST_F(ManagementTest, TheFirstPrincipalMustBeAnAdminAndRolesAreChecked) {
   EXPECT_EQ(ListPrincipals(As("alice"))->size(), 4u);
 }
 
-TEST_F(ManagementTest, PublishIsImmutableAndNeedsALoadingBundle) {
+TEST_P(ManagementTest, PublishIsImmutableAndNeedsALoadingBundle) {
   Diagnostics diagnostics;
   StatusOr<PublishResult> first =
       Publish(As("alice"), dir_.path() + "/bundle", "1.0.0", "first", diagnostics);
@@ -159,7 +170,7 @@ TEST_F(ManagementTest, PublishIsImmutableAndNeedsALoadingBundle) {
   EXPECT_EQ(ShowVersion(As("rita"), "9.9.9").status().code(), StatusCode::kNotFound);
 }
 
-TEST_F(ManagementTest, LifecycleTransitionsAreValidatedAndTheAuthorCannotApprove) {
+TEST_P(ManagementTest, LifecycleTransitionsAreValidatedAndTheAuthorCannotApprove) {
   Diagnostics diagnostics;
   ASSERT_TRUE(Publish(As("alice"), dir_.path() + "/bundle", "1.0.0", "m", diagnostics).ok());
   Status skipped = TransitionVersion(As("root"), "1.0.0", VersionState::kApproved).status();
@@ -174,7 +185,7 @@ TEST_F(ManagementTest, LifecycleTransitionsAreValidatedAndTheAuthorCannotApprove
             StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ManagementTest, PromotionFollowsStateTestsOrderAndApprovals) {
+TEST_P(ManagementTest, PromotionFollowsStateTestsOrderAndApprovals) {
   Diagnostics diagnostics;
   ASSERT_TRUE(Publish(As("alice"), dir_.path() + "/bundle", "1.0.0", "m", diagnostics).ok());
   EXPECT_NE(Promote(As("alice"), "1.0.0", "dev", true, {}).status().message().find("only approved"),
@@ -232,7 +243,7 @@ TEST_F(ManagementTest, PromotionFollowsStateTestsOrderAndApprovals) {
   EXPECT_FALSE((*status)[2].current.has_value());
 }
 
-TEST_F(ManagementTest, SkipNeedsAdminAndRollbackWalksBackThroughHistory) {
+TEST_P(ManagementTest, SkipNeedsAdminAndRollbackWalksBackThroughHistory) {
   PublishApproved("1.0.0");
   PublishApproved("1.1.0");
   dir_.Write("bundle/policies/extra.yaml", "# 1.2.0\n");
@@ -259,7 +270,7 @@ TEST_F(ManagementTest, SkipNeedsAdminAndRollbackWalksBackThroughHistory) {
   EXPECT_EQ(Rollback(As("alice"), "prod").status().code(), StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ManagementTest, EveryChangeIsAuditedAndTheChainVerifies) {
+TEST_P(ManagementTest, EveryChangeIsAuditedAndTheChainVerifies) {
   PublishApproved("1.0.0");
   ASSERT_TRUE(Promote(As("alice"), "1.0.0", "dev", true, {}).ok());
   StatusOr<std::vector<store::AuditRecord>> records = ListAudit(As("rita"), {});
@@ -280,45 +291,85 @@ TEST_F(ManagementTest, EveryChangeIsAuditedAndTheChainVerifies) {
   EXPECT_EQ(ListAudit(As("rita"), {})->size(), records->size());
 }
 
-// Several connections (as several processes would have) race to approve and promote:
-// every approval counts once and the version is promoted exactly once.
-TEST_F(ManagementTest, ConcurrentApprovalsAndPromotionsNeverDoubleCount) {
+// What a racing process did: bit 0 its approval counted, bit 1 its promotion happened.
+constexpr int kApproved = 1;
+constexpr int kPromoted = 2;
+
+// Runs `work` in `count` child processes released at the same moment, each with its own
+// connection to the store; returns how many children reported each outcome bit.
+struct RaceResult {
+  int approved = 0;
+  int promoted = 0;
+};
+RaceResult RaceProcesses(int count, const std::function<int(int)>& work) {
+  int gate[2];
+  EXPECT_EQ(pipe(gate), 0);
+  std::vector<pid_t> children;
+  for (int index = 0; index < count; ++index) {
+    pid_t child = fork();
+    if (child == 0) {
+      close(gate[1]);
+      char byte;
+      (void)read(gate[0], &byte, 1);  // returns when the parent closes the gate
+      // _exit: never run the parent's destructors (its store connection) in the child.
+      _exit(work(index));
+    }
+    children.push_back(child);
+  }
+  close(gate[0]);
+  close(gate[1]);
+  RaceResult result;
+  for (pid_t child : children) {
+    int status = 0;
+    EXPECT_EQ(waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) < 4) << "a racing process failed";
+    if (!WIFEXITED(status)) continue;
+    if ((WEXITSTATUS(status) & kApproved) != 0) ++result.approved;
+    if ((WEXITSTATUS(status) & kPromoted) != 0) ++result.promoted;
+  }
+  return result;
+}
+
+// Several processes race to approve and promote: every approval counts once and the
+// version is promoted exactly once.
+TEST_P(ManagementTest, ConcurrentApprovalsAndPromotionsFromSeveralProcessesNeverDoubleCount) {
   PublishApproved("1.0.0");
   for (const char* name : {"ann", "ben", "cat", "dan"}) {
     ASSERT_TRUE(AddPrincipal(As("root"), name, {Role::kApprover}).ok());
   }
-  std::atomic<int> approvals{0};
-  std::atomic<int> promotions{0};
-  std::vector<std::thread> threads;
-  for (const char* name : {"ann", "ben", "cat", "dan", "ann", "ben"}) {
-    threads.emplace_back([&, name] {
-      StatusOr<std::unique_ptr<store::Store>> own =
-          store::OpenStore(url_, {.lock_timeout_ms = 20000});
-      ASSERT_TRUE(own.ok()) << own.status().message();
-      ManagementContext context{own->get(), name, "2026-12-07T10:00:00Z", 0};
-      if (DecidePromotion(context, "1.0.0", "prod", Decision::kApprove, "").ok()) ++approvals;
-      if (Promote(context, "1.0.0", "prod", true, {.skip_order = false}).ok()) ++promotions;
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(approvals.load(), 4);   // ann and ben a second time: refused
-  EXPECT_EQ(promotions.load(), 0);  // not active in test: nobody may promote to prod
+  const std::vector<std::string> approvers = {"ann", "ben", "cat", "dan", "ann", "ben"};
+  std::string url = url_;
+  // The parent's connection stays open but unused while the children run.
+  RaceResult first = RaceProcesses(static_cast<int>(approvers.size()), [&](int index) {
+    StatusOr<std::unique_ptr<store::Store>> own = store::OpenStore(url, {.lock_timeout_ms = 30000});
+    if (!own.ok()) return 4;
+    ManagementContext context{own->get(), approvers[static_cast<size_t>(index)],
+                              "2026-12-07T10:00:00Z", 0};
+    int outcome = 0;
+    if (DecidePromotion(context, "1.0.0", "prod", Decision::kApprove, "").ok()) {
+      outcome |= kApproved;
+    }
+    if (Promote(context, "1.0.0", "prod", true, {.skip_order = false}).ok()) outcome |= kPromoted;
+    return outcome;
+  });
+  EXPECT_EQ(first.approved, 4);  // ann and ben a second time: refused
+  EXPECT_EQ(first.promoted, 0);  // not active in test: nobody may promote to prod
+  EXPECT_EQ(AuditCount("promotion.approve", "1.0.0@prod"), 4u);
   ASSERT_TRUE(Promote(As("alice"), "1.0.0", "dev", true, {}).ok());
   Approve("1.0.0", "test");
-  threads.clear();
-  for (int index = 0; index < 4; ++index) {
-    threads.emplace_back([&] {
-      StatusOr<std::unique_ptr<store::Store>> own =
-          store::OpenStore(url_, {.lock_timeout_ms = 20000});
-      ASSERT_TRUE(own.ok());
-      ManagementContext context{own->get(), "alice", "2026-12-07T10:00:00Z", 0};
-      if (Promote(context, "1.0.0", "test", true, {}).ok()) ++promotions;
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(promotions.load(), 1);
+  RaceResult second = RaceProcesses(4, [&](int) {
+    StatusOr<std::unique_ptr<store::Store>> own = store::OpenStore(url, {.lock_timeout_ms = 30000});
+    if (!own.ok()) return 4;
+    ManagementContext context{own->get(), "alice", "2026-12-07T10:00:00Z", 0};
+    return Promote(context, "1.0.0", "test", true, {}).ok() ? kPromoted : 0;
+  });
+  EXPECT_EQ(second.promoted, 1);
+  EXPECT_EQ(AuditCount("promotion.promote", "1.0.0@test"), 1u);
   EXPECT_TRUE(VerifyAudit(As("rita"))->ok);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ManagementTest, store::test_support::AllBackends(),
+                         store::test_support::BackendParamName);
 
 }  // namespace
 }  // namespace warden::service

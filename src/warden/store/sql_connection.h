@@ -31,8 +31,8 @@ class SqlConnection {
   // Statements whose rows are not needed (several, `;`-separated).
   virtual Status Exec(std::string_view sql) = 0;
   virtual StatusOr<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) = 0;
-  // A transaction that serializes writers: SQLite `BEGIN IMMEDIATE`; PostgreSQL
-  // SERIALIZABLE (whose conflicts Transact retries).
+  // A transaction that serializes writers: SQLite `BEGIN IMMEDIATE`; PostgreSQL a
+  // transaction-scoped advisory lock. On failure nothing is left open.
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;

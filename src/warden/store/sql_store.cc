@@ -5,6 +5,8 @@
 #include <utility>
 #include <variant>
 
+#include "warden/base/utf8.h"
+
 namespace warden::store {
 namespace {
 
@@ -18,6 +20,13 @@ Status Query(SqlConnection& db, std::string_view sql, std::initializer_list<Para
   if (!statement.ok()) return statement.status();
   int index = 1;
   for (const Param& param : params) {
+    // Both databases then hold the same text: PostgreSQL refuses NUL bytes and invalid
+    // UTF-8, which SQLite would store.
+    if (const auto* text = std::get_if<std::string_view>(&param);
+        text != nullptr && (!utf8::IsValid(*text) || text->find('\0') != std::string_view::npos)) {
+      return InvalidArgument("the store holds UTF-8 text without NUL bytes; value " +
+                             std::to_string(index) + " of a statement is not");
+    }
     Status bound = std::holds_alternative<int64_t>(param)
                        ? (*statement)->Bind(index, std::get<int64_t>(param))
                        : (*statement)->Bind(index, std::get<std::string_view>(param));
@@ -438,7 +447,18 @@ class SqlStore : public Store {
     return status;
   }
 
+  // All in one transaction, so two processes opening a new database at once apply
+  // each migration once (the second waits for the writer lock, then finds it applied).
   Status Migrate(const std::vector<Migration>& migrations) {
+    if (Status begun = db_->Begin(); !begun.ok()) return begun;
+    Status status = ApplyMigrations(migrations);
+    if (status.ok()) status = db_->Commit();
+    if (!status.ok()) db_->Rollback();
+    return status;
+  }
+
+ private:
+  Status ApplyMigrations(const std::vector<Migration>& migrations) {
     if (Status created =
             db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                       "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -458,17 +478,14 @@ class SqlStore : public Store {
     }
     for (const Migration& migration : migrations) {
       if (migration.version <= version) continue;
-      Status status = db_->Begin();
-      if (status.ok()) status = db_->Exec(migration.sql);
+      Status status = db_->Exec(migration.sql);
       if (status.ok()) {
         status = Query(*db_,
                        "INSERT INTO schema_migrations (version, description, applied_at) "
                        "VALUES (?1, ?2, CAST(CURRENT_TIMESTAMP AS TEXT))",
                        {int64_t{migration.version}, migration.description});
       }
-      if (status.ok()) status = db_->Commit();
       if (!status.ok()) {
-        db_->Rollback();
         return Status(StatusCode::kUnavailable, "store `" + name_ + "`: migration " +
                                                     std::to_string(migration.version) +
                                                     " failed: " + status.message());
@@ -478,7 +495,6 @@ class SqlStore : public Store {
     return Status::Ok();
   }
 
- private:
   std::unique_ptr<SqlConnection> db_;
   std::string name_;
   int schema_version_ = 0;

@@ -1,13 +1,13 @@
 #pragma once
-// The management store: one interface, one implementation per database (SQLite now,
-// PostgreSQL next), the same schema and behaviour (docs/storage.md).
+// The management store: one interface, one implementation per database (SQLite and
+// PostgreSQL), the same schema and behaviour (docs/storage.md).
 //
 // Every read and write happens inside Store::Transact, so the management logic above it
 // (service/) checks and changes state in one transaction: two processes approving or
 // promoting at once are serialized by the database, never double-counted. A transaction
 // commits only when its body returns OK; anything else rolls back, so a failure leaves
 // no partial state. A write acknowledged by Transact is durable (SQLite: WAL with
-// synchronous=FULL).
+// synchronous=FULL; PostgreSQL: synchronous commit).
 
 #include <functional>
 #include <memory>
@@ -97,8 +97,10 @@ struct StoreOptions {
 };
 
 // Opens `url` and applies the schema migrations it lacks: `sqlite:PATH` (the file is
-// created; its directory must exist). A database whose schema is newer than this
-// binary knows is refused (FailedPrecondition).
+// created; its directory must exist) or `postgresql://...` / `postgres://...` (a libpq
+// URI; the database must exist). A database whose schema is newer than this binary
+// knows is refused (FailedPrecondition); an unreachable one is Unavailable, named with
+// its password hidden.
 StatusOr<std::unique_ptr<Store>> OpenStore(std::string_view url, const StoreOptions& options = {});
 
 }  // namespace warden::store

@@ -1,6 +1,7 @@
-// The store against SQLite: migrations, principals, the audit chain and its
-// verification against every kind of tampering, transactions that roll back, and a
-// lock held by another connection (the PostgreSQL store will run the same suite).
+// The store against SQLite and PostgreSQL alike (every TEST_P runs on both): migrations,
+// principals, the audit chain and its verification against every kind of tampering,
+// transactions that roll back, a lock held by another connection, and concurrent first
+// opens. The PostgreSQL cases use the private cluster of ctest's `postgres` fixture.
 
 #include "warden/store/store.h"
 
@@ -9,15 +10,20 @@
 #include <chrono>
 #include <future>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 #include "warden/base/test_temp_dir.h"
 #include "warden/store/audit_chain.h"
-#include "warden/store/sqlite_connection.h"
+#include "warden/store/postgres_connection.h"
+#include "warden/store/test_database.h"
 
 namespace warden::store {
 namespace {
 
-using test_support::TempDir;
+using test_support::Backend;
+using test_support::BackendName;
+using test_support::TestDatabase;
 
 std::unique_ptr<Store> OpenOrDie(const std::string& url, StoreOptions options = {}) {
   StatusOr<std::unique_ptr<Store>> store = OpenStore(url, options);
@@ -51,41 +57,48 @@ std::vector<AuditRecord> AllRecords(Store& store) {
   return records;
 }
 
-// Raw SQL on the database file, as someone editing it behind Warden's back would.
-void Tamper(const std::string& path, const std::string& sql) {
-  StatusOr<std::unique_ptr<SqlConnection>> db = OpenSqliteConnection(path, 1000);
-  ASSERT_TRUE(db.ok()) << db.status().message();
-  ASSERT_TRUE((*db)->Exec("PRAGMA foreign_keys = OFF").ok());
-  Status status = (*db)->Exec(sql);
-  ASSERT_TRUE(status.ok()) << status.message();
-}
+// One fresh database of the test's backend.
+class BackendTest : public testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { ASSERT_FALSE(db_.url().empty()) << db_.error(); }
+  const std::string& url() const { return db_.url(); }
+  // How the store names itself: the URL, with a PostgreSQL password hidden.
+  std::string name() const {
+    return GetParam() == Backend::kPostgres ? RedactPostgresUrl(url()) : url();
+  }
+  void Tamper(const std::string& sql) {
+    Status status = db_.Tamper(sql);
+    ASSERT_TRUE(status.ok()) << status.message();
+  }
 
-TEST(StoreTest, OpensAtTheLatestSchemaAndReopens) {
-  TempDir dir;
-  std::string url = "sqlite:" + dir.path() + "/warden.db";
-  std::unique_ptr<Store> store = OpenOrDie(url);
+  TestDatabase db_{GetParam()};
+};
+
+class StoreTest : public BackendTest {};
+class AuditChainTest : public BackendTest {};
+
+TEST_P(StoreTest, OpensAtTheLatestSchemaAndReopens) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->schema_version(), 1);
-  EXPECT_EQ(store->name(), url);
+  EXPECT_EQ(store->name(), name());
   Append(*store, 2);
   store.reset();
-  std::unique_ptr<Store> again = OpenOrDie(url);
+  std::unique_ptr<Store> again = OpenOrDie(url());
   ASSERT_NE(again, nullptr);
   EXPECT_EQ(AllRecords(*again).size(), 2u);
 }
 
-TEST(StoreTest, RefusesASchemaNewerThanItKnows) {
-  TempDir dir;
-  std::string path = dir.path() + "/warden.db";
-  ASSERT_NE(OpenOrDie("sqlite:" + path), nullptr);
-  Tamper(path, "INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')");
-  StatusOr<std::unique_ptr<Store>> store = OpenStore("sqlite:" + path);
+TEST_P(StoreTest, RefusesASchemaNewerThanItKnows) {
+  ASSERT_NE(OpenOrDie(url()), nullptr);
+  Tamper("INSERT INTO schema_migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')");
+  StatusOr<std::unique_ptr<Store>> store = OpenStore(url());
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(store.status().message().find("schema version 99"), std::string::npos);
 }
 
-TEST(StoreTest, RejectsUnknownUrlsAndUnopenableFiles) {
+TEST(StoreUrlTest, RejectsUnknownUrlsAndUnopenableFiles) {
   EXPECT_EQ(OpenStore("mysql://x").status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(OpenStore("sqlite:").status().code(), StatusCode::kInvalidArgument);
   StatusOr<std::unique_ptr<Store>> missing = OpenStore("sqlite:/nonexistent-dir/x/warden.db");
@@ -95,9 +108,8 @@ TEST(StoreTest, RejectsUnknownUrlsAndUnopenableFiles) {
             std::string::npos);
 }
 
-TEST(StoreTest, PrincipalsAreAddedChangedListedAndRemoved) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, PrincipalsAreAddedChangedListedAndRemoved) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     if (Status s = tx.PutPrincipal({"bob", {Role::kAuthor}, "2026-12-07T10:00:00Z", "root"});
@@ -129,9 +141,8 @@ TEST(StoreTest, PrincipalsAreAddedChangedListedAndRemoved) {
   ASSERT_TRUE(status.ok()) << status.message();
 }
 
-TEST(StoreTest, AFailedTransactionLeavesNothingBehind) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, AFailedTransactionLeavesNothingBehind) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     EXPECT_TRUE(tx.PutPrincipal({"carol", {Role::kAuthor}, "t", "root"}).ok());
@@ -148,9 +159,8 @@ TEST(StoreTest, AFailedTransactionLeavesNothingBehind) {
                   .ok());
 }
 
-TEST(StoreTest, VersionsKeepTheirFilesStateAndPublicationOrder) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, VersionsKeepTheirFilesStateAndPublicationOrder) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     VersionRecord second{"1.10.0", "acme", "d2", "bob", "t2", "second", VersionState::kDraft};
@@ -186,9 +196,8 @@ TEST(StoreTest, VersionsKeepTheirFilesStateAndPublicationOrder) {
   ASSERT_TRUE(status.ok()) << status.message();
 }
 
-TEST(StoreTest, EnvironmentsDefaultToDevTestProdAndCanBeReplaced) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, EnvironmentsDefaultToDevTestProdAndCanBeReplaced) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     StatusOr<std::vector<EnvironmentRecord>> environments = tx.ListEnvironments();
@@ -209,9 +218,8 @@ TEST(StoreTest, EnvironmentsDefaultToDevTestProdAndCanBeReplaced) {
   ASSERT_TRUE(status.ok()) << status.message();
 }
 
-TEST(StoreTest, ApprovalsAreOnePerApproverAndDeploymentsKeepHistory) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, ApprovalsAreOnePerApproverAndDeploymentsKeepHistory) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     ApprovalRecord approval{"1.0.0", "prod", "carol", Decision::kApprove, "", "t1"};
@@ -243,9 +251,8 @@ TEST(StoreTest, ApprovalsAreOnePerApproverAndDeploymentsKeepHistory) {
                    .ok());
 }
 
-TEST(StoreTest, ExceptionsAndTheirVotes) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(StoreTest, ExceptionsAndTheirVotes) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Status status = store->Transact([](Transaction& tx) {
     ExceptionRecord exception;
@@ -279,9 +286,8 @@ TEST(StoreTest, ExceptionsAndTheirVotes) {
                    .ok());
 }
 
-TEST(AuditChainTest, AppendedRecordsChainAndVerify) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(AuditChainTest, AppendedRecordsChainAndVerify) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Append(*store, 5);
   std::vector<AuditRecord> records = AllRecords(*store);
@@ -297,9 +303,8 @@ TEST(AuditChainTest, AppendedRecordsChainAndVerify) {
             R"("object":"object-0","seq":1,"time":"2026-12-07T10:00:00Z"})");
 }
 
-TEST(AuditChainTest, QueriesFilterBySinceActorAndActionPrefix) {
-  TempDir dir;
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + dir.path() + "/warden.db");
+TEST_P(AuditChainTest, QueriesFilterBySinceActorAndActionPrefix) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
   ASSERT_NE(store, nullptr);
   Append(*store, 4, "alice");
   Append(*store, 2, "bob");
@@ -356,57 +361,60 @@ struct TamperCase {
   const char* reason;
 };
 
-class AuditTamperTest : public testing::TestWithParam<TamperCase> {};
+class AuditTamperTest : public testing::TestWithParam<std::tuple<TamperCase, Backend>> {};
 
 TEST_P(AuditTamperTest, VerifyNamesTheFirstBadRecord) {
-  TempDir dir;
-  std::string path = dir.path() + "/warden.db";
+  const TamperCase& tamper = std::get<0>(GetParam());
+  TestDatabase db(std::get<1>(GetParam()));
+  ASSERT_FALSE(db.url().empty()) << db.error();
   {
-    std::unique_ptr<Store> store = OpenOrDie("sqlite:" + path);
+    std::unique_ptr<Store> store = OpenOrDie(db.url());
     ASSERT_NE(store, nullptr);
     Append(*store, 6);
   }
-  Tamper(path, GetParam().sql);
-  std::unique_ptr<Store> store = OpenOrDie("sqlite:" + path);
+  Status tampered = db.Tamper(tamper.sql);
+  ASSERT_TRUE(tampered.ok()) << tampered.message();
+  std::unique_ptr<Store> store = OpenOrDie(db.url());
   ASSERT_NE(store, nullptr);
   ChainVerdict verdict = VerifyAuditChain(AllRecords(*store));
   EXPECT_FALSE(verdict.ok);
-  EXPECT_EQ(verdict.first_bad_seq, GetParam().first_bad);
-  EXPECT_NE(verdict.reason.find(GetParam().reason), std::string::npos) << verdict.reason;
+  EXPECT_EQ(verdict.first_bad_seq, tamper.first_bad);
+  EXPECT_NE(verdict.reason.find(tamper.reason), std::string::npos) << verdict.reason;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Tampering, AuditTamperTest,
-    testing::Values(
-        TamperCase{"edited", "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3", 3,
-                   "was edited"},
-        TamperCase{"detail_edited", "UPDATE audit_details SET value = '9' WHERE seq = 2", 2,
-                   "was edited"},
-        TamperCase{"deleted", "DELETE FROM audit_log WHERE seq = 4", 5, "missing"},
-        TamperCase{"deleted_and_renumbered",
-                   "DELETE FROM audit_log WHERE seq = 2; UPDATE audit_log SET seq = seq - 1 "
-                   "WHERE seq > 2",
-                   2, "changed or replaced"},
-        TamperCase{"inserted",
-                   "UPDATE audit_log SET seq = seq + 100 WHERE seq >= 3; UPDATE audit_log SET "
-                   "seq = seq - 99 WHERE seq >= 103; INSERT INTO audit_log VALUES (3, "
-                   "'2026-12-07T10:00:09Z', 'mallory', 'x', 'y', 'h', 'h')",
-                   3, "changed or replaced"},
-        TamperCase{"reordered",
-                   "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 "
-                   "WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100",
-                   2, "changed or replaced"}),
-    [](const testing::TestParamInfo<TamperCase>& param_info) {
-      return std::string(param_info.param.name);
+    testing::Combine(
+        testing::Values(
+            TamperCase{"edited", "UPDATE audit_log SET actor = 'mallory' WHERE seq = 3", 3,
+                       "was edited"},
+            TamperCase{"detail_edited", "UPDATE audit_details SET value = '9' WHERE seq = 2", 2,
+                       "was edited"},
+            TamperCase{"deleted", "DELETE FROM audit_log WHERE seq = 4", 5, "missing"},
+            TamperCase{"deleted_and_renumbered",
+                       "DELETE FROM audit_log WHERE seq = 2; UPDATE audit_log SET seq = seq - 1 "
+                       "WHERE seq > 2",
+                       2, "changed or replaced"},
+            TamperCase{"inserted",
+                       "UPDATE audit_log SET seq = seq + 100 WHERE seq >= 3; UPDATE audit_log SET "
+                       "seq = seq - 99 WHERE seq >= 103; INSERT INTO audit_log VALUES (3, "
+                       "'2026-12-07T10:00:09Z', 'mallory', 'x', 'y', 'h', 'h')",
+                       3, "changed or replaced"},
+            TamperCase{"reordered",
+                       "UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 "
+                       "WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100",
+                       2, "changed or replaced"}),
+        test_support::AllBackends()),
+    [](const testing::TestParamInfo<std::tuple<TamperCase, Backend>>& param_info) {
+      return std::string(std::get<0>(param_info.param).name) + "_" +
+             BackendName(std::get<1>(param_info.param));
     });
 
-TEST(StoreTest, ALockHeldTooLongIsAClearErrorNamingTheStore) {
-  TempDir dir;
-  std::string url = "sqlite:" + dir.path() + "/warden.db";
-  std::unique_ptr<Store> holder = OpenOrDie(url);
+TEST_P(StoreTest, ALockHeldTooLongIsAClearErrorNamingTheStore) {
+  std::unique_ptr<Store> holder = OpenOrDie(url());
   StoreOptions impatient;
   impatient.lock_timeout_ms = 100;
-  std::unique_ptr<Store> waiter = OpenOrDie(url, impatient);
+  std::unique_ptr<Store> waiter = OpenOrDie(url(), impatient);
   ASSERT_TRUE(holder != nullptr && waiter != nullptr);
   std::promise<void> locked;
   std::promise<void> release;
@@ -425,8 +433,83 @@ TEST(StoreTest, ALockHeldTooLongIsAClearErrorNamingTheStore) {
   thread.join();
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.code(), StatusCode::kUnavailable);
-  EXPECT_NE(status.message().find(url), std::string::npos) << status.message();
+  EXPECT_NE(status.message().find(name()), std::string::npos) << status.message();
   EXPECT_NE(status.message().find("locked"), std::string::npos) << status.message();
+}
+
+// Two processes opening a new database at once: each migration is applied once.
+TEST_P(StoreTest, ConcurrentFirstOpensApplyTheSchemaOnce) {
+  std::vector<std::thread> threads;
+  std::vector<Status> results(4);
+  for (size_t index = 0; index < results.size(); ++index) {
+    threads.emplace_back([&, index] {
+      StatusOr<std::unique_ptr<Store>> store = OpenStore(url());
+      results[index] = store.ok() ? Status::Ok() : store.status();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const Status& result : results) EXPECT_TRUE(result.ok()) << result.message();
+  std::unique_ptr<Store> store = OpenOrDie(url());
+  ASSERT_NE(store, nullptr);
+  Append(*store, 1);
+  EXPECT_EQ(AllRecords(*store).size(), 1u);
+}
+
+// Text both databases hold alike: PostgreSQL has no NUL bytes and only UTF-8.
+TEST_P(StoreTest, TextThatIsNotUtf8OrHoldsNulIsRefusedOnBoth) {
+  std::unique_ptr<Store> store = OpenOrDie(url());
+  ASSERT_NE(store, nullptr);
+  for (std::string bad : {std::string("a\0b", 3), std::string("caf\xe9")}) {
+    Status status = store->Transact([&](Transaction& tx) { return tx.PutSetting("k", bad); });
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << status.message();
+  }
+  Status status = store->Transact(
+      [](Transaction& tx) { return tx.PutSetting("k", "caf\xc3\xa9 \xe2\x9c\x93"); });
+  EXPECT_TRUE(status.ok()) << status.message();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, test_support::AllBackends(),
+                         test_support::BackendParamName);
+INSTANTIATE_TEST_SUITE_P(Backends, AuditChainTest, test_support::AllBackends(),
+                         test_support::BackendParamName);
+
+TEST(PostgresStoreTest, PasswordsAreHiddenInNames) {
+  EXPECT_EQ(RedactPostgresUrl("postgresql://warden:s3cr@t@db.example:5432/warden"),
+            "postgresql://warden:***@db.example:5432/warden");
+  EXPECT_EQ(RedactPostgresUrl("postgres://warden@db/w?sslmode=require&password=x&a=b"),
+            "postgres://warden@db/w?sslmode=require&password=***&a=b");
+  EXPECT_EQ(RedactPostgresUrl("postgresql://db/w"), "postgresql://db/w");
+  EXPECT_EQ(OpenStore("mysql://root:pw@x/y").status().message().find("pw@"), std::string::npos);
+}
+
+TEST(PostgresStoreTest, AnUnreachableServerIsAClearErrorWithoutThePassword) {
+  StatusOr<std::unique_ptr<Store>> store =
+      OpenStore("postgresql://warden:hunter2@127.0.0.1:1/warden?connect_timeout=2");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+  std::string message = store.status().message();
+  EXPECT_NE(message.find("store `postgresql://warden:***@127.0.0.1:1/warden"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("unreachable"), std::string::npos) << message;
+  EXPECT_EQ(message.find("hunter2"), std::string::npos) << message;
+}
+
+TEST(PostgresStoreTest, AWrongPasswordOrMissingDatabaseIsUnavailable) {
+  std::string error;
+  std::string server = TestDatabase::PostgresServerUrl(&error);
+  ASSERT_FALSE(server.empty()) << error;
+  size_t at = server.rfind('@');
+  std::string wrong = "postgresql://warden:wrong-password" + server.substr(at) + "/postgres";
+  StatusOr<std::unique_ptr<Store>> store = OpenStore(wrong);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(store.status().message().find("password authentication failed"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(store.status().message().find("wrong-password"), std::string::npos);
+  store = OpenStore(server + "/no_such_database");
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("no_such_database"), std::string::npos)
+      << store.status().message();
 }
 
 }  // namespace
