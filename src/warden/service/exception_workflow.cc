@@ -10,6 +10,7 @@
 namespace warden::service {
 namespace {
 
+using internal::IntSetting;
 using internal::Refuse;
 using internal::RequireRole;
 using internal::Transact;
@@ -24,18 +25,6 @@ constexpr const char* kTargetDimensions[] = {"kinds",    "names",     "namespace
                                              "subjects", "resources", "actions"};
 
 std::string ObjectOf(int64_t id) { return "exception/" + std::to_string(id); }
-
-StatusOr<int64_t> IntSetting(Transaction& tx, std::string_view key, int64_t fallback) {
-  StatusOr<std::optional<std::string>> value = tx.GetSetting(key);
-  if (!value.ok()) return value.status();
-  if (!*value) return fallback;
-  try {
-    return static_cast<int64_t>(std::stoll(**value));
-  } catch (...) {
-    return Status(StatusCode::kFailedPrecondition,
-                  "setting `" + std::string(key) + "` is not a number: `" + **value + "`");
-  }
-}
 
 Status Audit(Transaction& tx, const ManagementContext& context, std::string action, int64_t id,
              std::map<std::string, std::string> details) {

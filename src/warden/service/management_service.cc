@@ -22,6 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using internal::Audit;
+using internal::IntSetting;
 using internal::Refuse;
 using internal::RequireRole;
 using internal::Transact;
@@ -33,6 +34,9 @@ using store::VersionState;
 // Published bundles are policy repositories, not data sets.
 constexpr size_t kMaxVersionFiles = 10000;
 constexpr size_t kMaxVersionBytes = size_t{64} << 20;
+// A version promotes only when this many of its own test cases (at least) pass.
+constexpr const char* kMinTestCases = "promotion.min_test_cases";
+constexpr int64_t kDefaultMinTestCases = 1;
 
 bool ValidVersion(const std::string& version) {
   // X.Y.Z with an optional pre-release (`1.4.0-rc.1`).
@@ -525,15 +529,19 @@ Status SetEnvironments(const ManagementContext& context,
 
 Status SetSetting(const ManagementContext& context, const std::string& key,
                   const std::string& value) {
-  if (key != "exceptions.max_days" && key != "exceptions.approvals") {
+  bool may_be_zero = key == kMinTestCases;
+  if (key != "exceptions.max_days" && key != "exceptions.approvals" && !may_be_zero) {
     return InvalidArgument("unknown setting `" + key +
-                           "` (exceptions.max_days, exceptions.approvals)");
+                           "` (exceptions.max_days, exceptions.approvals, " + kMinTestCases + ")");
   }
-  bool positive =
+  bool valid =
       !value.empty() && value.size() <= 6 &&
       std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-      std::stoi(value) > 0;
-  if (!positive) return InvalidArgument("`" + key + "` must be a positive integer");
+      (may_be_zero || std::stoi(value) > 0);
+  if (!valid) {
+    return InvalidArgument("`" + key + "` must be a " +
+                           (may_be_zero ? "non-negative" : "positive") + " integer");
+  }
   return Transact(context, [&](Transaction& tx) -> Status {
     if (StatusOr<store::Principal> actor = RequireRole(tx, context, {Role::kAdmin}); !actor.ok()) {
       return actor.status();
@@ -649,9 +657,25 @@ StatusOr<bool> RunVersionTests(const ManagementContext& context, const std::stri
     if (!run.ok()) {
       summary = run.status().message();
     } else {
-      passed = run->failed() == 0 && !diagnostics.has_errors();
-      summary = std::to_string(run->cases.size()) + " cases: " + std::to_string(run->passed()) +
-                " passed, " + std::to_string(run->failed()) + " failed";
+      int64_t minimum = kDefaultMinTestCases;
+      Status read = Transact(context, [&](Transaction& tx) -> Status {
+        StatusOr<int64_t> setting = IntSetting(tx, kMinTestCases, kDefaultMinTestCases);
+        if (!setting.ok()) return setting.status();
+        minimum = *setting;
+        return Status::Ok();
+      });
+      if (!read.ok()) {
+        fs::remove_all(root, error);
+        return read;
+      }
+      int64_t cases = static_cast<int64_t>(run->cases.size());
+      passed = run->failed() == 0 && !diagnostics.has_errors() && cases >= minimum;
+      summary = std::to_string(cases) + " cases: " + std::to_string(run->passed()) + " passed, " +
+                std::to_string(run->failed()) + " failed";
+      if (cases < minimum) {
+        summary +=
+            "; at least " + std::to_string(minimum) + " needed (setting " + kMinTestCases + ")";
+      }
     }
   }
   fs::remove_all(root, error);

@@ -291,6 +291,38 @@ TEST_P(ManagementTest, EveryChangeIsAuditedAndTheChainVerifies) {
   EXPECT_EQ(ListAudit(As("rita"), {})->size(), records->size());
 }
 
+// A version without tests of its own is not promoted until an admin allows it.
+TEST_P(ManagementTest, AVersionNeedsTheMinimumNumberOfItsOwnTestCases) {
+  dir_.Write("untested/bundle.yaml",
+             "apiVersion: warden/v1\nkind: Bundle\nmetadata: {name: acme}\nspec:\n"
+             "  policies: [\"policies/*.yaml\"]\n");
+  dir_.Write("untested/policies/replicas.yaml", kPolicy);
+  Diagnostics diagnostics;
+  ASSERT_TRUE(Publish(As("alice"), dir_.path() + "/untested", "2.0.0", "m", diagnostics).ok());
+  std::string summary;
+  StatusOr<bool> passed = RunVersionTests(As("alice"), "2.0.0", summary);
+  ASSERT_TRUE(passed.ok()) << passed.status().message();
+  EXPECT_FALSE(*passed);
+  EXPECT_EQ(summary,
+            "0 cases: 0 passed, 0 failed; at least 1 needed (setting promotion.min_test_cases)");
+  EXPECT_EQ(SetSetting(As("root"), "promotion.min_test_cases", "-1").code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(SetSetting(As("alice"), "promotion.min_test_cases", "0").code(),
+            StatusCode::kFailedPrecondition);
+  ASSERT_TRUE(SetSetting(As("root"), "promotion.min_test_cases", "0").ok());
+  passed = RunVersionTests(As("alice"), "2.0.0", summary);
+  ASSERT_TRUE(passed.ok());
+  EXPECT_TRUE(*passed);
+  // The tested version needs more than its one case once the bar is raised.
+  PublishApproved("1.0.0");
+  ASSERT_TRUE(SetSetting(As("root"), "promotion.min_test_cases", "2").ok());
+  passed = RunVersionTests(As("alice"), "1.0.0", summary);
+  ASSERT_TRUE(passed.ok());
+  EXPECT_FALSE(*passed) << summary;
+  EXPECT_EQ(Promote(As("alice"), "1.0.0", "dev", *passed, {}).status().code(),
+            StatusCode::kFailedPrecondition);
+}
+
 // What a racing process did: bit 0 its approval counted, bit 1 its promotion happened.
 constexpr int kApproved = 1;
 constexpr int kPromoted = 2;

@@ -1,6 +1,8 @@
 #include "warden/service/management_support.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "warden/store/audit_chain.h"
@@ -43,6 +45,18 @@ Status Transact(const ManagementContext& context,
                 const std::function<Status(store::Transaction&)>& body) {
   if (context.store == nullptr) return InvalidArgument("no store: pass --store URL");
   return context.store->Transact(body);
+}
+
+StatusOr<int64_t> IntSetting(store::Transaction& tx, std::string_view key, int64_t fallback) {
+  StatusOr<std::optional<std::string>> value = tx.GetSetting(key);
+  if (!value.ok()) return value.status();
+  if (!*value) return fallback;
+  try {
+    return static_cast<int64_t>(std::stoll(**value));
+  } catch (...) {
+    return Status(StatusCode::kFailedPrecondition,
+                  "setting `" + std::string(key) + "` is not a number: `" + **value + "`");
+  }
 }
 
 Status Audit(store::Transaction& tx, const ManagementContext& context, std::string action,

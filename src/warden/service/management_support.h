@@ -3,9 +3,11 @@
 // acting principal's role inside the transaction, refuse with a message that says what is
 // needed, and append the audit record of the change.
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "warden/base/status.h"
@@ -25,6 +27,9 @@ StatusOr<store::Principal> RequireRole(store::Transaction& tx, const ManagementC
 // Runs `body` in a transaction of the context's store (InvalidArgument without one).
 Status Transact(const ManagementContext& context,
                 const std::function<Status(store::Transaction&)>& body);
+
+// The integer setting `key` (`warden config set`), or `fallback` when it is not set.
+StatusOr<int64_t> IntSetting(store::Transaction& tx, std::string_view key, int64_t fallback);
 
 // Appends the audit record of a change made in `tx`, as the context's actor and time.
 Status Audit(store::Transaction& tx, const ManagementContext& context, std::string action,

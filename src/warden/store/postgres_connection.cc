@@ -122,9 +122,10 @@ class PostgresConnection : public SqlConnection {
   Status Configure() {
     PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
-    return Exec("SET client_encoding = 'UTF8'; SET client_min_messages = warning; "
-                "SET lock_timeout = " +
-                std::to_string(lock_timeout_ms_));
+    return Exec(
+        "SET client_encoding = 'UTF8'; SET client_min_messages = warning; "
+        "SET lock_timeout = " +
+        std::to_string(lock_timeout_ms_));
   }
 
   Status Exec(std::string_view sql) override {
@@ -180,9 +181,7 @@ class PostgresConnection : public SqlConnection {
                        "` is unreachable: " + OneLineMessage(PQerrorMessage(conn_)));
   }
   // ROLLBACK that keeps the SQLSTATE of the failure that caused it.
-  void Abort() {
-    Result result(PQexec(conn_, "ROLLBACK"), &PQclear);
-  }
+  void Abort() { Result result(PQexec(conn_, "ROLLBACK"), &PQclear); }
 
   PGconn* conn_;
   std::string name_;
@@ -248,8 +247,8 @@ StatusOr<std::unique_ptr<SqlConnection>> OpenPostgresConnection(const std::strin
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
   if (conn == nullptr) return Unavailable("store `" + name + "`: out of memory connecting");
   if (PQstatus(conn) != CONNECTION_OK) {
-    Status status = Unavailable("store `" + name +
-                                "` is unreachable: " + OneLineMessage(PQerrorMessage(conn)));
+    Status status =
+        Unavailable("store `" + name + "` is unreachable: " + OneLineMessage(PQerrorMessage(conn)));
     PQfinish(conn);
     return status;
   }

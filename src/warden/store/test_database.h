@@ -108,8 +108,8 @@ class TestDatabase {
   void CreatePostgresDatabase() {
     static std::atomic<int> counter{0};
     std::random_device random;
-    std::string name = "warden_test_" + std::to_string(getpid()) + "_" +
-                       std::to_string(counter++) + "_" + std::to_string(random() % 100000);
+    std::string name = "warden_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
+                       "_" + std::to_string(random() % 100000);
     StatusOr<std::unique_ptr<SqlConnection>> admin = Admin();
     if (!admin.ok()) {
       error_ = admin.status().message();
