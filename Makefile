@@ -26,9 +26,10 @@ demo: release
 unit-test: build
 	ctest --preset dev
 
-# Short libFuzzer runs of every target (skipped with a message when clang is missing).
+# Short libFuzzer runs of every target (skipped with a message when clang is missing),
+# from an unoptimized build that compiles faster; `make fuzz` runs the -O1 build.
 fuzz-smoke: deps
-	@bash scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+	@bash scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS) fuzz-smoke
 
 test: unit-test fuzz-smoke
 

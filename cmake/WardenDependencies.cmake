@@ -21,6 +21,10 @@ endif()
 if(WARDEN_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+  # Position-dependent executables: a sanitized binary holds over a million relative
+  # relocations (the sanitizers' metadata), which the loader would apply at every start;
+  # the tests start the CLI and the test binaries thousands of times.
+  string(APPEND CMAKE_EXE_LINKER_FLAGS " -no-pie")
 endif()
 if(WARDEN_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)

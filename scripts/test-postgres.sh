@@ -61,7 +61,10 @@ start() {
   [ -f "$state/cluster" ] && stop
   mkdir -p "$state"
   local cluster password port
-  cluster=$(mktemp -d "${TMPDIR:-/tmp}/warden-pg.XXXXXX")
+  # As root, in /tmp itself: the `postgres` user must reach it, and TMPDIR may be private.
+  local parent="${TMPDIR:-/tmp}"
+  [ "$(id -u)" -eq 0 ] && parent=/tmp
+  cluster=$(mktemp -d "$parent/warden-pg.XXXXXX")
   echo "$cluster" >"$state/cluster"
   password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   printf '%s\n' "$password" >"$cluster/pwfile"
