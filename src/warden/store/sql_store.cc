@@ -449,7 +449,16 @@ class SqlStore : public Store {
 
   // All in one transaction, so two processes opening a new database at once apply
   // each migration once (the second waits for the writer lock, then finds it applied).
+  //
+  // A database already at the latest version is only read, outside any transaction: no
+  // writer lock, and no CREATE privilege needed (PostgreSQL checks it even for
+  // `CREATE TABLE IF NOT EXISTS` of a table that exists).
   Status Migrate(const std::vector<Migration>& migrations) {
+    int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (StatusOr<int64_t> current = SchemaVersion(); current.ok() && *current >= latest) {
+      schema_version_ = latest;
+      return CheckNotNewer(*current, latest);
+    }
     if (Status begun = db_->Begin(); !begun.ok()) return begun;
     Status status = ApplyMigrations(migrations);
     if (status.ok()) status = db_->Commit();
@@ -458,6 +467,23 @@ class SqlStore : public Store {
   }
 
  private:
+  // The highest applied migration; an error when there is no schema_migrations table.
+  StatusOr<int64_t> SchemaVersion() {
+    int64_t version = 0;
+    Status read = Query(*db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {},
+                        [&](const SqlStatement& row) { version = row.Int(0); });
+    if (!read.ok()) return read;
+    return version;
+  }
+
+  Status CheckNotNewer(int64_t version, int latest) const {
+    if (version <= latest) return Status::Ok();
+    return Status(StatusCode::kFailedPrecondition,
+                  "store `" + name_ + "` has schema version " + std::to_string(version) +
+                      ", newer than this warden knows (" + std::to_string(latest) +
+                      "); upgrade warden to use it");
+  }
+
   Status ApplyMigrations(const std::vector<Migration>& migrations) {
     if (Status created =
             db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -465,17 +491,12 @@ class SqlStore : public Store {
         !created.ok()) {
       return created;
     }
-    int64_t version = 0;
-    Status read = Query(*db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {},
-                        [&](const SqlStatement& row) { version = row.Int(0); });
-    if (!read.ok()) return read;
+    // Read again under the lock: another process may have migrated meanwhile.
+    StatusOr<int64_t> read = SchemaVersion();
+    if (!read.ok()) return read.status();
+    int64_t version = *read;
     int latest = migrations.empty() ? 0 : migrations.back().version;
-    if (version > latest) {
-      return Status(StatusCode::kFailedPrecondition,
-                    "store `" + name_ + "` has schema version " + std::to_string(version) +
-                        ", newer than this warden knows (" + std::to_string(latest) +
-                        "); upgrade warden to use it");
-    }
+    if (Status newer = CheckNotNewer(version, latest); !newer.ok()) return newer;
     for (const Migration& migration : migrations) {
       if (migration.version <= version) continue;
       Status status = db_->Exec(migration.sql);

@@ -512,5 +512,28 @@ TEST(PostgresStoreTest, AWrongPasswordOrMissingDatabaseIsUnavailable) {
       << store.status().message();
 }
 
+// Once the schema is there, a role with only SELECT, INSERT, UPDATE and DELETE on the
+// tables can use the store: opening an up-to-date store creates nothing.
+TEST(PostgresStoreTest, AnUpToDateStoreNeedsOnlyDataPrivileges) {
+  TestDatabase db(Backend::kPostgres);
+  ASSERT_FALSE(db.url().empty()) << db.error();
+  ASSERT_NE(OpenOrDie(db.url()), nullptr);  // migrates, as the cluster's superuser
+  std::string schema = db.url().substr(db.url().rfind("%3D") + 3);
+  std::string role = "app_" + schema;
+  Status granted = db.Tamper("CREATE ROLE " + role + " LOGIN PASSWORD 'app-pw'; GRANT USAGE ON " +
+                             "SCHEMA " + schema + " TO " + role +
+                             "; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " +
+                             schema + " TO " + role);
+  ASSERT_TRUE(granted.ok()) << granted.message();
+  std::string url = db.url();
+  url.replace(url.find("://") + 3, url.rfind('@') - url.find("://") - 3, role + ":app-pw");
+  std::unique_ptr<Store> store = OpenOrDie(url);
+  ASSERT_NE(store, nullptr);
+  Append(*store, 2);
+  EXPECT_EQ(AllRecords(*store).size(), 2u);
+  store.reset();
+  (void)db.Tamper("DROP OWNED BY " + role + "; DROP ROLE " + role);
+}
+
 }  // namespace
 }  // namespace warden::store
