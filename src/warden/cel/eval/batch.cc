@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "warden/base/json_string.h"
 #include "warden/cel/eval/env.h"
 #include "warden/cel/eval/program.h"
 #include "warden/cel/eval/typed_value.h"
@@ -10,45 +11,11 @@
 
 namespace warden::cel {
 
-void AppendJsonString(std::string_view text, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[byte >> 4]);
-          out.push_back(kHex[byte & 0xF]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
 namespace {
 
 std::string ErrorLine(std::string_view message) {
   std::string out = "{\"error\":";
-  AppendJsonString(message, out);
+  warden::AppendJsonString(out, message);
   out += "}";
   return out;
 }
@@ -161,7 +128,7 @@ std::string EvaluateBatchLine(std::string_view line, const BatchOptions& options
   std::string type_suffix;
   if (compile.check) {
     type_suffix = ",\"type\":";
-    AppendJsonString(compiled.type.ToString(), type_suffix);
+    warden::AppendJsonString(type_suffix, compiled.type.ToString());
   }
   if (GetBool(root, "check_only")) {
     // Without checking there is no type to report: an empty object.

@@ -27,7 +27,4 @@ struct BatchOptions {
 // a newline). Never fails: every problem becomes an {"error": ...} line.
 std::string EvaluateBatchLine(std::string_view line, const BatchOptions& options = {});
 
-// Escapes `text` as a JSON string literal (with quotes) appended to `out`.
-void AppendJsonString(std::string_view text, std::string& out);
-
 }  // namespace warden::cel

@@ -219,26 +219,5 @@ TEST(BatchTest, EachLineIsIndependent) {
   EXPECT_TRUE(IsErrorContaining(Batch(R"json({"expr": "x"})json"), "`x`"));
 }
 
-TEST(AppendJsonStringTest, EscapesQuotesBackslashesAndControls) {
-  struct EscapeCase {
-    std::string_view text;
-    const char* json;
-  };
-  const EscapeCase kCases[] = {
-      {"", R"json("")json"},
-      {"plain", R"json("plain")json"},
-      {"a\"b\\c", R"json("a\"b\\c")json"},
-      {"\n\r\t", R"json("\n\r\t")json"},
-      {std::string_view("\0\x1f", 2), R"json("\u0000\u001f")json"},
-      {"\x7f\xC3\xA9", "\"\x7f\xC3\xA9\""},  // DEL and UTF-8 pass through
-  };
-  for (const EscapeCase& test : kCases) {
-    SCOPED_TRACE(test.json);
-    std::string out = "prefix:";
-    AppendJsonString(test.text, out);
-    EXPECT_EQ(out, std::string("prefix:") + test.json);
-  }
-}
-
 }  // namespace
 }  // namespace warden::cel

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "warden/base/base64.h"
-#include "warden/cel/eval/batch.h"
+#include "warden/base/json_string.h"
 #include "warden/cel/lib/time_civil.h"
 #include "warden/cel/lib/time_format.h"
 
@@ -226,7 +226,7 @@ void EncodeTypedValue(const Value& value, std::string& out) {
       return;
     case ValueKind::kString:
       out += "{\"string\":";
-      AppendJsonString(value.string_view(), out);
+      warden::AppendJsonString(out, value.string_view());
       out += "}";
       return;
     case ValueKind::kBytes:
@@ -254,17 +254,17 @@ void EncodeTypedValue(const Value& value, std::string& out) {
       return;
     case ValueKind::kTimestamp:
       out += "{\"timestamp\":";
-      AppendJsonString(FormatTimestampValue(value), out);
+      warden::AppendJsonString(out, FormatTimestampValue(value));
       out += "}";
       return;
     case ValueKind::kDuration:
       out += "{\"duration\":";
-      AppendJsonString(FormatDurationValue(value), out);
+      warden::AppendJsonString(out, FormatDurationValue(value));
       out += "}";
       return;
     case ValueKind::kType:
       out += "{\"type\":";
-      AppendJsonString(value.string_view(), out);
+      warden::AppendJsonString(out, value.string_view());
       out += "}";
       return;
     case ValueKind::kOptional:
@@ -278,16 +278,16 @@ void EncodeTypedValue(const Value& value, std::string& out) {
       return;
     case ValueKind::kOpaque:
       out += "{\"opaque\":{\"type\":";
-      AppendJsonString(value.opaque().type_name, out);
+      warden::AppendJsonString(out, value.opaque().type_name);
       if (value.opaque().format != nullptr) {
         out += ",\"value\":";
-        AppendJsonString(value.opaque().format(value.opaque().data), out);
+        warden::AppendJsonString(out, value.opaque().format(value.opaque().data));
       }
       out += "}}";
       return;
     case ValueKind::kError:
       out += "{\"error\":";
-      AppendJsonString(value.error().message, out);
+      warden::AppendJsonString(out, value.error().message);
       out += "}";
       return;
   }
@@ -318,10 +318,10 @@ void EncodePlainJson(const Value& value, std::string& out) {
       return;
     case ValueKind::kString:
     case ValueKind::kType:
-      AppendJsonString(value.string_view(), out);
+      warden::AppendJsonString(out, value.string_view());
       return;
     case ValueKind::kBytes:
-      AppendJsonString(Base64Encode(value.string_view()), out);
+      warden::AppendJsonString(out, Base64Encode(value.string_view()));
       return;
     case ValueKind::kList:
       out += "[";
@@ -337,11 +337,11 @@ void EncodePlainJson(const Value& value, std::string& out) {
         if (entry_idx > 0) out += ",";
         Value key = value.map_key(entry_idx);
         if (key.kind() == ValueKind::kString) {
-          AppendJsonString(key.string_view(), out);
+          warden::AppendJsonString(out, key.string_view());
         } else {
           std::string key_text;
           EncodePlainJson(key, key_text);
-          AppendJsonString(key_text, out);
+          warden::AppendJsonString(out, key_text);
         }
         out += ":";
         EncodePlainJson(value.map_value(entry_idx), out);
@@ -349,10 +349,10 @@ void EncodePlainJson(const Value& value, std::string& out) {
       out += "}";
       return;
     case ValueKind::kTimestamp:
-      AppendJsonString(FormatTimestampValue(value), out);
+      warden::AppendJsonString(out, FormatTimestampValue(value));
       return;
     case ValueKind::kDuration:
-      AppendJsonString(FormatDurationValue(value), out);
+      warden::AppendJsonString(out, FormatDurationValue(value));
       return;
     case ValueKind::kOptional:
       if (value.has_value()) {
@@ -363,12 +363,12 @@ void EncodePlainJson(const Value& value, std::string& out) {
       return;
     case ValueKind::kOpaque:
       // Plain JSON has no opaque values: their text, or the type name without one.
-      AppendJsonString(value.opaque().format != nullptr ? value.opaque().format(value.opaque().data)
-                                                        : std::string(value.opaque().type_name),
-                       out);
+      warden::AppendJsonString(out, value.opaque().format != nullptr
+                                        ? value.opaque().format(value.opaque().data)
+                                        : std::string(value.opaque().type_name));
       return;
     case ValueKind::kError:
-      AppendJsonString(value.error().message, out);
+      warden::AppendJsonString(out, value.error().message);
       return;
   }
 }
