@@ -20,8 +20,10 @@ TEST(JsonStringTest, EscapesQuotesBackslashesControlsAndInvalidUtf8) {
       {"\n\r\t\b\f", R"json("\n\r\t\b\f")json"},
       {std::string_view("\0\x1f", 2), R"json("\u0000\u001f")json"},
       {"\x7f\xC3\xA9 \xE2\x9C\x93", "\"\x7f\xC3\xA9 \xE2\x9C\x93\""},  // DEL and UTF-8 pass
-      {"a\xff" "b\xC3", R"json("a\ufffdb\ufffd")json"},  // each invalid byte: U+FFFD
-      {"\xE2\x9C", R"json("\ufffd\ufffd")json"},          // a truncated sequence
+      {"a\xff"
+       "b\xC3",
+       R"json("a\ufffdb\ufffd")json"},            // each invalid byte: U+FFFD
+      {"\xE2\x9C", R"json("\ufffd\ufffd")json"},  // a truncated sequence
   };
   for (const EscapeCase& test : kCases) {
     SCOPED_TRACE(test.json);

@@ -7,13 +7,10 @@
 
 #include "warden/base/base64.h"
 #include "warden/base/json_string.h"
-#include "warden/base/utf8.h"
 
 namespace warden::data {
 
 namespace {
-
-void AppendString(std::string& out, std::string_view text) { AppendJsonString(out, text); }
 
 void AppendDouble(std::string& out, double value) {
   if (std::isnan(value)) {
@@ -51,7 +48,7 @@ class Writer {
       NewLine();
       if (container.is_map()) {
         const MapEntry& entry = container.entries()[index];
-        AppendString(out_, entry.key());
+        AppendJsonString(out_, entry.key());
         out_ += pretty_ ? ": " : ":";
         Value(entry.value);  // may push, invalidating `frame`
       } else {
@@ -91,7 +88,7 @@ class Writer {
         AppendDouble(out_, node.double_value());
         return;
       case NodeKind::kString:
-        AppendString(out_, node.string_value());
+        AppendJsonString(out_, node.string_value());
         return;
       case NodeKind::kBytes:
         out_ += '"';

@@ -631,6 +631,14 @@ StatusOr<store::DeploymentRecord> Promote(const ManagementContext& context,
 
 StatusOr<bool> RunVersionTests(const ManagementContext& context, const std::string& version,
                                std::string& summary) {
+  int64_t minimum = kDefaultMinTestCases;
+  Status read = Transact(context, [&](Transaction& tx) -> Status {
+    StatusOr<int64_t> setting = IntSetting(tx, kMinTestCases, kDefaultMinTestCases);
+    if (!setting.ok()) return setting.status();
+    minimum = *setting;
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
   std::error_code error;
   std::string pattern = (fs::temp_directory_path(error) / "warden-version-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return Internal("cannot create a temporary directory");
@@ -657,17 +665,6 @@ StatusOr<bool> RunVersionTests(const ManagementContext& context, const std::stri
     if (!run.ok()) {
       summary = run.status().message();
     } else {
-      int64_t minimum = kDefaultMinTestCases;
-      Status read = Transact(context, [&](Transaction& tx) -> Status {
-        StatusOr<int64_t> setting = IntSetting(tx, kMinTestCases, kDefaultMinTestCases);
-        if (!setting.ok()) return setting.status();
-        minimum = *setting;
-        return Status::Ok();
-      });
-      if (!read.ok()) {
-        fs::remove_all(root, error);
-        return read;
-      }
       int64_t cases = static_cast<int64_t>(run->cases.size());
       passed = run->failed() == 0 && !diagnostics.has_errors() && cases >= minimum;
       summary = std::to_string(cases) + " cases: " + std::to_string(run->passed()) + " passed, " +

@@ -456,11 +456,12 @@ class SqlStore : public Store {
   Status Migrate(const std::vector<Migration>& migrations) {
     int latest = migrations.empty() ? 0 : migrations.back().version;
     if (StatusOr<int64_t> current = SchemaVersion(); current.ok() && *current >= latest) {
+      if (Status newer = CheckNotNewer(*current, latest); !newer.ok()) return newer;
       schema_version_ = latest;
-      return CheckNotNewer(*current, latest);
+      return Status::Ok();
     }
     if (Status begun = db_->Begin(); !begun.ok()) return begun;
-    Status status = ApplyMigrations(migrations);
+    Status status = ApplyMigrations(migrations, latest);
     if (status.ok()) status = db_->Commit();
     if (!status.ok()) db_->Rollback();
     return status;
@@ -484,7 +485,7 @@ class SqlStore : public Store {
                       "); upgrade warden to use it");
   }
 
-  Status ApplyMigrations(const std::vector<Migration>& migrations) {
+  Status ApplyMigrations(const std::vector<Migration>& migrations, int latest) {
     if (Status created =
             db_->Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                       "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -495,7 +496,6 @@ class SqlStore : public Store {
     StatusOr<int64_t> read = SchemaVersion();
     if (!read.ok()) return read.status();
     int64_t version = *read;
-    int latest = migrations.empty() ? 0 : migrations.back().version;
     if (Status newer = CheckNotNewer(version, latest); !newer.ok()) return newer;
     for (const Migration& migration : migrations) {
       if (migration.version <= version) continue;
